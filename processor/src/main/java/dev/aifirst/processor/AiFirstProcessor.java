@@ -1,0 +1,61 @@
+package dev.aifirst.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The entry point javac calls. It only wires the {@link ProcessingStep}s, each of which builds a
+ * validated model of one kind of declaration and generates code from that model; and it writes the
+ * {@code META-INF/services} registries once, in the last round, aggregating every round.
+ */
+@AutoService(Processor.class)
+public final class AiFirstProcessor extends AbstractProcessor {
+
+    private List<ProcessingStep> steps = List.of();
+    private ServiceRegistry services;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        services = new ServiceRegistry(processingEnv);
+        ProcessingContext context = new ProcessingContext(processingEnv, services);
+        steps = ProcessingStep.all(context);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> types = new LinkedHashSet<>();
+        for (ProcessingStep step : steps) {
+            types.addAll(step.annotationTypes());
+        }
+        return types;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (ProcessingStep step : steps) {
+            step.process(round);
+        }
+        if (round.processingOver()) {
+            for (ProcessingStep step : steps) {
+                step.finish();
+            }
+            services.write();
+        }
+        // Other processors may read our annotations too.
+        return false;
+    }
+}
