@@ -11,6 +11,7 @@ public final class ProcessingContext {
 
     private final ProcessingEnvironment env;
     private final ServiceRegistry services;
+    private final EventCatalog eventCatalog = new EventCatalog();
 
     ProcessingContext(ProcessingEnvironment env, ServiceRegistry services) {
         this.env = env;
@@ -40,5 +41,10 @@ public final class ProcessingContext {
     /** Collects {@code META-INF/services} entries; written once in the last round. */
     public ServiceRegistry services() {
         return services;
+    }
+
+    /** The events declared in this compilation, filled by the events step. */
+    public EventCatalog eventCatalog() {
+        return eventCatalog;
     }
 }
