@@ -1,0 +1,239 @@
+package dev.aifirst;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.aifirst.events.EventEngine;
+import dev.aifirst.events.Events;
+import dev.aifirst.persistence.Database;
+import dev.aifirst.persistence.Migrations;
+import dev.aifirst.scheduling.SchedulerSettings;
+import dev.aifirst.scheduling.Scheduling;
+import dev.aifirst.spi.Instances;
+import dev.aifirst.testing.TimeMachine;
+import dev.langchain4j.model.chat.ChatModel;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AI-First runtime: business events and durable workflows on one database.
+ *
+ * <pre>{@code
+ * AiFirst runtime = AiFirst.builder()
+ *         .dataSource(dataSource)            // default: embedded H2 file database
+ *         .entityManagerFactory(emf)         // the application's Hibernate setup
+ *         .start();
+ * }</pre>
+ *
+ * <p>Everything it runs was found at compile time: the processor writes registries under
+ * {@code META-INF/services}, and the runtime reads them with {@link java.util.ServiceLoader}.
+ */
+public final class AiFirst implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AiFirst.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final Scheduling scheduling;
+    private final EventEngine eventEngine;
+    private final Events events;
+    private final ChatModel chatModel;
+    private final AutoCloseable ownedDataSource;
+
+    private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine, ChatModel chatModel,
+            AutoCloseable ownedDataSource) {
+        this.database = database;
+        this.clock = clock;
+        this.scheduling = scheduling;
+        this.eventEngine = eventEngine;
+        this.events = new Events(eventEngine);
+        this.chatModel = chatModel;
+        this.ownedDataSource = ownedDataSource;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Business events: queries, resync after bulk changes, purge. */
+    public Events events() {
+        return events;
+    }
+
+    /** The clock the runtime reads. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The chat model steps and agents call, or {@code null} if none was configured. */
+    public ChatModel chatModel() {
+        return chatModel;
+    }
+
+    /** The runtime's database. */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** Stops the scheduler (running work finishes first) and, if the runtime created it, the data source. */
+    @Override
+    public void close() {
+        scheduling.close();
+        eventEngine.stop();
+        if (ownedDataSource != null) {
+            try {
+                ownedDataSource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the embedded database failed", e);
+            }
+        }
+    }
+
+    /** Configures and starts a runtime. */
+    public static final class Builder {
+
+        /** The default database: an H2 file under the working directory. */
+        public static final String DEFAULT_H2_URL = "jdbc:h2:file:./aifirst-data/aifirst";
+
+        private DataSource dataSource;
+        private EntityManagerFactory entityManagerFactory;
+        private Clock clock = Clock.systemUTC();
+        private ChatModel chatModel;
+        private Instances instances;
+        private TimeMachine timeMachine;
+        private ClassLoader classLoader;
+        private SchedulerSettings scheduler = SchedulerSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** The database of the runtime's tables; the same database as the application's entities. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The application's Hibernate setup, whose entities' events the runtime keeps in sync. */
+        public Builder entityManagerFactory(EntityManagerFactory entityManagerFactory) {
+            this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The model LLM steps and agents call. */
+        public Builder chatModel(ChatModel chatModel) {
+            this.chatModel = chatModel;
+            return this;
+        }
+
+        /**
+         * Supplies the objects whose annotated methods the runtime calls (a dependency-injection
+         * container's beans). Default: one instance per class, made with its no-argument constructor.
+         */
+        public Builder instances(Instances instances) {
+            this.instances = Objects.requireNonNull(instances, "instances");
+            return this;
+        }
+
+        /** Worker threads (default 10). */
+        public Builder threads(int threads) {
+            scheduler = new SchedulerSettings(threads, scheduler.pollingInterval(), scheduler.heartbeatInterval(),
+                    scheduler.schedulerName());
+            return this;
+        }
+
+        /** How often the database is polled for due work (default 5 s); immediate work never waits for it. */
+        public Builder pollingInterval(Duration pollingInterval) {
+            scheduler = new SchedulerSettings(scheduler.threads(), pollingInterval, scheduler.heartbeatInterval(),
+                    scheduler.schedulerName());
+            return this;
+        }
+
+        /** How often running work proves this node alive (default 30 s); four misses hand it to another node. */
+        public Builder heartbeatInterval(Duration heartbeatInterval) {
+            scheduler = new SchedulerSettings(scheduler.threads(), scheduler.pollingInterval(), heartbeatInterval,
+                    scheduler.schedulerName());
+            return this;
+        }
+
+        /** This node's name in a cluster (default: the host name). */
+        public Builder nodeName(String nodeName) {
+            scheduler = new SchedulerSettings(scheduler.threads(), scheduler.pollingInterval(),
+                    scheduler.heartbeatInterval(), nodeName);
+            return this;
+        }
+
+        /** Runs the runtime on a test's controllable clock, without background threads. */
+        public Builder timeMachine(TimeMachine timeMachine) {
+            this.timeMachine = Objects.requireNonNull(timeMachine, "timeMachine");
+            this.clock = timeMachine.clock();
+            return this;
+        }
+
+        /** Where to find the generated registries (default: this thread's context class loader). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Migrates the schema, hooks into Hibernate and starts executing work. */
+        public AiFirst start() {
+            HikariDataSource owned = null;
+            DataSource source = dataSource;
+            if (source == null) {
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(DEFAULT_H2_URL);
+                config.setUsername("sa");
+                config.setPoolName("aifirst-h2");
+                owned = new HikariDataSource(config);
+                source = owned;
+            }
+            try {
+                Database database = new Database(source);
+                new Migrations(database).migrate();
+                ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                Instances objects = instances != null ? instances : new SingletonInstances();
+                EventEngine eventEngine = new EventEngine(database, clock, entityManagerFactory, objects, loader);
+                List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
+                Scheduling scheduling = timeMachine != null
+                        ? Scheduling.manual(database, timeMachine.schedulerClock(), tasks)
+                        : Scheduling.polling(database, clock, tasks, scheduler);
+                eventEngine.start(scheduling);
+                if (timeMachine != null) {
+                    timeMachine.attach(scheduling, database);
+                }
+                scheduling.start();
+                return new AiFirst(database, clock, scheduling, eventEngine, chatModel, owned);
+            } catch (RuntimeException e) {
+                if (owned != null) {
+                    owned.close();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The default {@link Instances}: one object per class, made on first use. */
+    private static final class SingletonInstances implements Instances {
+        private final Map<Class<?>, Object> objects = new ConcurrentHashMap<>();
+
+        @Override
+        public <T> T get(Class<T> type, Supplier<T> fallback) {
+            return type.cast(objects.computeIfAbsent(type, t -> fallback.get()));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.aifirst.events;
+
+import dev.aifirst.annotations.Trigger;
+import dev.aifirst.persistence.Dialect;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL of {@code aif_event} and {@code aif_event_delivery}. Every method joins the caller's transaction. */
+final class EventStore {
+
+    private static final String EVENT_COLUMNS = "id, entity_type, entity_id, name, declared_name, namespace, status,"
+            + " trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot, note";
+    private static final String DELIVERY_COLUMNS = "id, event_id, occurrence, subscriber, status, due_at, attempts,"
+            + " last_error, completed_at";
+
+    private final Dialect dialect;
+
+    EventStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    // ---- events ----------------------------------------------------------------------------
+
+    /** The rows of one entity, locked for this transaction. */
+    List<EventRow> lockRowsOf(Connection c, String entityType, String entityId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS
+                + " FROM aif_event WHERE entity_type = ? AND entity_id = ? ORDER BY id FOR UPDATE")) {
+            s.setString(1, entityType);
+            s.setString(2, entityId);
+            return readEvents(s);
+        }
+    }
+
+    EventRow lockRow(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM aif_event WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, id);
+            List<EventRow> rows = readEvents(s);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+    }
+
+    List<EventRow> query(Connection c, String where, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM aif_event WHERE " + where
+                + " ORDER BY due_at, id")) {
+            bind(s, parameters);
+            return readEvents(s);
+        }
+    }
+
+    /** Entity ids that have rows, for one entity type. */
+    List<String> entityIds(Connection c, String entityType) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT entity_id FROM aif_event WHERE entity_type = ? ORDER BY entity_id")) {
+            s.setString(1, entityType);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    void insert(Connection c, EventRow row, Instant now) throws SQLException {
+        String sql = "INSERT INTO aif_event (entity_type, entity_id, name, declared_name, namespace, status, trigger_kind,"
+                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, row.entityType, row.entityId, row.name, row.declaredName, row.namespace, row.status.name(),
+                    row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey, row.snapshot,
+                    row.note, now, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                row.id = keys.getLong(1);
+            }
+        }
+    }
+
+    void update(Connection c, EventRow row, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE aif_event SET name = ?, namespace = ?, status = ?,"
+                + " trigger_kind = ?, due_at = ?, occurred_at = ?, occurrence = ?, watch_key = ?, snapshot = ?, note = ?,"
+                + " updated_at = ? WHERE id = ?")) {
+            bind(s, row.name, row.namespace, row.status.name(), row.triggerKind.name(), row.dueAt, row.occurredAt,
+                    row.occurrence, row.watchKey, row.snapshot, row.note, now, row.id);
+            s.executeUpdate();
+        }
+    }
+
+    private List<EventRow> readEvents(PreparedStatement s) throws SQLException {
+        List<EventRow> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                EventRow row = new EventRow();
+                row.id = rs.getLong("id");
+                row.entityType = rs.getString("entity_type");
+                row.entityId = rs.getString("entity_id");
+                row.name = rs.getString("name");
+                row.declaredName = rs.getString("declared_name");
+                row.namespace = rs.getString("namespace");
+                row.status = EventStatus.valueOf(rs.getString("status"));
+                row.triggerKind = Trigger.valueOf(rs.getString("trigger_kind"));
+                row.dueAt = instant(rs, "due_at");
+                row.occurredAt = instant(rs, "occurred_at");
+                row.occurrence = rs.getInt("occurrence");
+                row.watchKey = rs.getString("watch_key");
+                row.snapshot = rs.getString("snapshot");
+                row.note = rs.getString("note");
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    // ---- deliveries ------------------------------------------------------------------------
+
+    /** Adds a scheduled delivery unless one exists for this occurrence and subscriber; returns the delivery. */
+    DeliveryRecord addDelivery(Connection c, long eventId, int occurrence, String subscriber, Instant dueAt, Instant now)
+            throws SQLException {
+        DeliveryRecord existing = findDelivery(c, eventId, occurrence, subscriber);
+        if (existing != null) {
+            return existing;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_event_delivery (event_id, occurrence, subscriber,"
+                + " status, due_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, eventId, occurrence, subscriber, DeliveryStatus.SCHEDULED.name(), dueAt, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return new DeliveryRecord(keys.getLong(1), eventId, occurrence, subscriber, DeliveryStatus.SCHEDULED,
+                        dueAt, 0, null, null);
+            }
+        }
+    }
+
+    DeliveryRecord findDelivery(Connection c, long eventId, int occurrence, String subscriber) throws SQLException {
+        List<DeliveryRecord> found = queryDeliveries(c, "event_id = ? AND occurrence = ? AND subscriber = ?",
+                eventId, occurrence, subscriber);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    DeliveryRecord lockDelivery(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + DELIVERY_COLUMNS
+                + " FROM aif_event_delivery WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, id);
+            List<DeliveryRecord> found = readDeliveries(s);
+            return found.isEmpty() ? null : found.get(0);
+        }
+    }
+
+    List<DeliveryRecord> queryDeliveries(Connection c, String where, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM aif_event_delivery WHERE "
+                + where + " ORDER BY due_at, id")) {
+            bind(s, parameters);
+            return readDeliveries(s);
+        }
+    }
+
+    void updateDelivery(Connection c, long id, DeliveryStatus status, Instant dueAt, int attempts, String lastError,
+            Instant completedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE aif_event_delivery SET status = ?, due_at = ?, attempts = ?,"
+                + " last_error = ?, completed_at = ? WHERE id = ?")) {
+            bind(s, status.name(), dueAt, attempts, lastError, completedAt, id);
+            s.executeUpdate();
+        }
+    }
+
+    private List<DeliveryRecord> readDeliveries(PreparedStatement s) throws SQLException {
+        List<DeliveryRecord> deliveries = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                deliveries.add(new DeliveryRecord(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("occurrence"),
+                        rs.getString("subscriber"), DeliveryStatus.valueOf(rs.getString("status")),
+                        instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs, "completed_at")));
+            }
+        }
+        return deliveries;
+    }
+
+    // ---- purge -----------------------------------------------------------------------------
+
+    /**
+     * Deletes finished deliveries completed before {@code before}, and the rows of events that can
+     * never matter again: cancelled rows that never occurred. A row that remembers an occurrence is
+     * kept (an occurred event whose row was gone would occur again at the entity's next change), so
+     * purging never lets an old event occur again.
+     */
+    int purge(Connection c, Instant before) throws SQLException {
+        int deleted;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM aif_event_delivery WHERE status <> ? AND completed_at < ?")) {
+            bind(s, DeliveryStatus.SCHEDULED.name(), before);
+            deleted = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM aif_event WHERE status = ? AND occurrence = 0 AND updated_at < ?")) {
+            bind(s, EventStatus.CANCELLED.name(), before);
+            deleted += s.executeUpdate();
+        }
+        return deleted;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private void bind(PreparedStatement s, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Instant instant) {
+                s.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else {
+                s.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static String stackTrace(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        String text = out.toString();
+        return text.length() > 8000 ? text.substring(0, 8000) + "\n..." : text;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.aifirst.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.aifirst.persistence.Database;
+import dev.aifirst.persistence.Dialect;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The db-scheduler instance that executes the runtime's work. In normal operation a polling
+ * {@link Scheduler} with worker threads; under a {@code TimeMachine} a {@link ManualScheduler} that
+ * executes due work synchronously, in the calling thread, on the time machine's clock.
+ */
+public final class Scheduling implements AutoCloseable {
+
+    private final Scheduler scheduler;
+    private final ManualScheduler manual;
+
+    private Scheduling(Scheduler scheduler, ManualScheduler manual) {
+        this.scheduler = scheduler;
+        this.manual = manual;
+    }
+
+    /** A polling scheduler with worker threads, on {@code clock}. */
+    public static Scheduling polling(Database database, Clock clock, List<Task<?>> tasks, SchedulerSettings settings) {
+        SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+                .clock(clock::instant)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                // Our tasks record their own failures; db-scheduler's log of them would repeat it.
+                .failureLogging(LogLevel.DEBUG, false)
+                .enableImmediateExecution();
+        if (settings.schedulerName() != null) {
+            builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
+        }
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return new Scheduling(builder.build(), null);
+    }
+
+    /** A scheduler that runs due work only when asked, synchronously, on {@code clock}. */
+    public static Scheduling manual(Database database, SettableClock clock, List<Task<?>> tasks) {
+        ManualScheduler manual = TestHelper.createManualScheduler(database.dataSource(), tasks).clock(clock).build();
+        return new Scheduling(manual, manual);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    /**
+     * Asks the scheduler to look for due work now instead of at its next poll. Called after a commit
+     * that made work due; without effect under a time machine, which runs work when told to.
+     */
+    public void wakeUp() {
+        if (manual == null) {
+            scheduler.triggerCheckForDueExecutions();
+        }
+    }
+
+    /** Whether this scheduler runs work only when a time machine asks. */
+    public boolean isManual() {
+        return manual != null;
+    }
+
+    /** Runs, in this thread, a batch of the executions due now (time machine only). */
+    public void runDueBatch() {
+        if (manual == null) {
+            throw new IllegalStateException("runDueBatch is for a runtime started with a TimeMachine");
+        }
+        manual.runAnyDueExecutions();
+    }
+
+    /** Lets another node's dead executions be detected now (time machine only). */
+    public void detectDeadExecutions() {
+        manual.runDeadExecutionDetection();
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        if (manual == null) {
+            scheduler.stop();
+        }
+    }
+}
