@@ -201,7 +201,7 @@ public final class EventEngine {
         for (EventState state : states) {
             EventDeclaration declaration = state.declaration();
             if (!state.rendered()) {
-                LOG.warn("{} of {}#{}: not tracked because property '{}' is null (its name or namespace needs it)",
+                LOG.debug("{} of {}#{}: not tracked because property '{}' is null (its name or namespace needs it)",
                         declaration.name(), descriptor.entityType().getSimpleName(), entityId, state.missingProperty());
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.aifirst.events;
 
 import dev.aifirst.annotations.Trigger;
 import dev.aifirst.persistence.Dialect;
+import dev.aifirst.scheduling.Executions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -217,7 +217,7 @@ final class EventStore {
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
             if (value instanceof Instant instant) {
-                s.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                s.setObject(i + 1, Executions.timestamp(instant));
             } else {
                 s.setObject(i + 1, value);
             }

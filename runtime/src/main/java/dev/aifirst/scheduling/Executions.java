@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -95,7 +96,11 @@ public final class Executions {
         }
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /**
+     * The database keeps microseconds; an instant is written rounded down to them, so work written
+     * as due "now" is never read back as a fraction of a microsecond in the future.
+     */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

@@ -119,6 +119,15 @@ public final class TimeMachine {
         runDue();
     }
 
+    /**
+     * Lets db-scheduler notice executions whose node stopped sending heartbeats (a crashed node) and
+     * make them due again; run {@link #runDue()} after it.
+     */
+    public void detectDeadExecutions() {
+        requireAttached();
+        scheduling.detectDeadExecutions();
+    }
+
     private Optional<Instant> earliest() {
         return database.inTransaction(Executions::earliest);
     }

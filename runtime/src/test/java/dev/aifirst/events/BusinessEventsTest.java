@@ -9,6 +9,7 @@ import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingEvents;
 import dev.aifirst.events.fixtures.BookingHandlers;
 import dev.aifirst.testing.TimeMachine;
+import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestDatabase;
 import dev.aifirst.testsupport.TestHibernate;
 import jakarta.persistence.EntityManagerFactory;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Business events kept in sync with a JPA entity, end to end, on a controllable clock. */
+@DatabaseTest
 class BusinessEventsTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");

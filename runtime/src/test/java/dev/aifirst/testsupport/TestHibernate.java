@@ -22,6 +22,15 @@ public final class TestHibernate {
         return configuration.createEntityManagerFactory();
     }
 
+    /** A session factory over tables that exist already (another JVM of the test created them). */
+    public static EntityManagerFactory createExisting(DataSource dataSource, Class<?>... entities) {
+        return new HibernatePersistenceConfiguration("test")
+                .managedClasses(entities)
+                .property("hibernate.connection.datasource", dataSource)
+                .property("hibernate.hbm2ddl.auto", "none")
+                .createEntityManagerFactory();
+    }
+
     public static void inTransaction(EntityManagerFactory emf, Consumer<EntityManager> work) {
         fromTransaction(emf, em -> {
             work.accept(em);
