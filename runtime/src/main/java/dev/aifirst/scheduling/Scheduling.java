@@ -41,9 +41,11 @@ public final class Scheduling implements AutoCloseable {
         if (settings.schedulerName() != null) {
             builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
         }
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
+        if (database.dialect() == Dialect.H2) {
+            builder.jdbcCustomization(new H2JdbcCustomization());
         }
+        // Lock-and-fetch picks a batch in one round trip; fetch again when half the threads are free.
+        builder.pollUsingLockAndFetch(0.5, 1.0);
         return new Scheduling(builder.build(), null);
     }
 
