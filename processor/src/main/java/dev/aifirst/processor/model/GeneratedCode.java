@@ -1,0 +1,48 @@
+package dev.aifirst.processor.model;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/** What every generated source shares: the {@code @Generated} marker, formatting, writing. */
+public final class GeneratedCode {
+
+    public static final String PROCESSOR = "dev.aifirst.processor.AiFirstProcessor";
+
+    private GeneratedCode() {
+    }
+
+    /**
+     * {@code @Generated("dev.aifirst.processor.AiFirstProcessor")}, without a date so that output is
+     * reproducible; {@code null} when compiling for a release without {@code javax.annotation.processing.Generated}.
+     */
+    public static AnnotationSpec generatedAnnotation(Elements elements) {
+        if (elements.getTypeElement("javax.annotation.processing.Generated") == null) {
+            return null;
+        }
+        return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+                .addMember("value", "$S", PROCESSOR)
+                .build();
+    }
+
+    /** Writes {@code type} into {@code packageName}, reporting a failure on {@code origin}. */
+    public static void write(Filer filer, Messager messager, String packageName, TypeSpec type, Element origin) {
+        JavaFile file = JavaFile.builder(packageName, type)
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+        try {
+            file.writeTo(filer);
+        } catch (IOException e) {
+            messager.printMessage(Diagnostic.Kind.ERROR, "aifirst: cannot write " + packageName + "." + type.name()
+                    + ": " + e.getMessage(), origin);
+        }
+    }
+}
