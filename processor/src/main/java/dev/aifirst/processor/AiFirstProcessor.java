@@ -10,6 +10,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
  * The entry point javac calls. It only wires the {@link ProcessingStep}s, each of which builds a
@@ -47,15 +48,30 @@ public final class AiFirstProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (ProcessingStep step : steps) {
-            step.process(round);
+            guarded(step, () -> step.process(round));
         }
         if (round.processingOver()) {
             for (ProcessingStep step : steps) {
-                step.finish();
+                guarded(step, step::finish);
             }
             services.write();
         }
         // Other processors may read our annotations too.
         return false;
+    }
+
+    /**
+     * Runs one step, turning a defect of the processor into one readable error instead of a javac
+     * stack trace, so the user's own diagnostics stay visible.
+     */
+    private void guarded(ProcessingStep step, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "aifirst-processor failed in "
+                    + step.getClass().getSimpleName() + ": " + e + (where == null ? "" : " at " + where)
+                    + ". Please report this with the annotated class that caused it.");
+        }
     }
 }

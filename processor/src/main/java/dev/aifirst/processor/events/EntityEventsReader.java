@@ -207,8 +207,11 @@ final class EntityEventsReader {
             Optional<Property> found = properties.property(property);
             if (found.isEmpty()) {
                 String member = nameTemplate != null && nameTemplate.properties().contains(property) ? "name" : "namespace";
-                diagnostics.error(type, event, member, "placeholder {" + property + "}: "
-                        + missingProperty(type, properties, property, "placeholder"));
+                String problem = properties.hasUnreachableField(property)
+                        ? "is a private field of " + type.getSimpleName() + " without a getter; add get" + capitalize(property) + "()"
+                        : "names no property of " + type.getSimpleName() + " (no getter get" + capitalize(property)
+                                + "() and no field " + property + ")";
+                diagnostics.error(type, event, member, "placeholder {" + property + "} " + problem);
             } else {
                 placeholders.add(found.get());
             }

@@ -64,7 +64,7 @@ final class EventHandlersWriter {
             CodeBlock retry = handler.retry().equals(DEFAULT_RETRY)
                     ? CodeBlock.of("DEFAULT_RETRY")
                     : handler.retry().newPolicy();
-            declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,\n$>$>$L)$<$<", HANDLER_DECLARATION,
+            declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,$W$L)", HANDLER_DECLARATION,
                     handler.method(), handler.entity(), handler.event(), DurationSpec.code(handler.offset()), retry));
         }
         ParameterizedTypeName listOfDeclarations = ParameterizedTypeName.get(ClassName.get(List.class), HANDLER_DECLARATION);
@@ -86,7 +86,7 @@ final class EventHandlersWriter {
                 .addAnnotation(Override.class)
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(String.class, "handlerKey")
+                .addParameter(String.class, "key")
                 .addParameter(ParameterizedTypeName.get(EVENT_CONTEXT, WildcardTypeName.subtypeOf(Object.class)), "event")
                 .addParameter(INSTANCES, "instances")
                 .addException(Exception.class);
@@ -101,13 +101,13 @@ final class EventHandlersWriter {
                                 + " AiFirst.builder().instances(...)");
             }
         }
-        handle.beginControlFlow("switch (handlerKey.startsWith(PREFIX) ? handlerKey.substring(PREFIX.length()) : handlerKey)");
+        handle.beginControlFlow("switch (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key)");
         for (Handler handler : model.handlers()) {
             CodeBlock receiver = handler.isStatic() ? CodeBlock.of("$T", model.target()) : CodeBlock.of("target");
             handle.addStatement("case $S -> $L.$L(($T) event)", handler.method(), receiver, handler.method(),
                     ParameterizedTypeName.get(EVENT_CONTEXT, handler.entity()));
         }
-        handle.addStatement("default -> throw new $T($S + handlerKey)", IllegalArgumentException.class,
+        handle.addStatement("default -> throw new $T($S + key)", IllegalArgumentException.class,
                 model.target().simpleName() + " has no @OnEvent handler ");
         handle.endControlFlow();
         return handle.build();

@@ -34,6 +34,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
 
 /**
  * {@code @OnEvent} methods: validates them, generates one {@code <Class>EventHandlers} dispatcher per
@@ -46,9 +47,11 @@ public final class OnEventStep implements ProcessingStep {
     private static final String EVENT_CONTEXT = "dev.aifirst.events.EventContext";
     private static final String SERVICE = "dev.aifirst.spi.EventHandlers";
 
-    /** A handler's reference to an event, checked against the catalog in the last round. */
-    private record Reference(ExecutableElement method, AnnotationMirror annotation, String entity, String event,
-            Duration offset) {
+    /**
+     * A handler's reference to an event, checked against the catalog in the last round. Elements are
+     * kept by name: those of an earlier round no longer carry their source position.
+     */
+    private record Reference(String className, String methodName, String entity, String event, Duration offset) {
     }
 
     private final ProcessingContext context;
@@ -132,13 +135,13 @@ public final class OnEventStep implements ProcessingStep {
         List<Handler> handlers = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ExecutableElement method : methods) {
-            Handler handler = read(diagnostics, method);
-            if (handler != null && !names.add(handler.method())) {
+            if (!names.add(method.getSimpleName().toString())) {
                 diagnostics.error(method, Annotations.find(method, ON_EVENT).orElseThrow(),
-                        "two @OnEvent methods of " + type.getSimpleName() + " are named " + handler.method()
+                        "two @OnEvent methods of " + type.getSimpleName() + " are named " + method.getSimpleName()
                                 + "; a handler is identified by its method name, so give each its own");
                 continue;
             }
+            Handler handler = read(diagnostics, method);
             if (handler != null) {
                 handlers.add(handler);
             }
@@ -164,28 +167,29 @@ public final class OnEventStep implements ProcessingStep {
         ClassName entity = null;
         String entityName = null;
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            diagnostics.error(method, annotation, "@OnEvent method " + name
+            diagnostics.error(method, "@OnEvent method " + name
                     + " is private; make it package-private or public so the generated dispatcher can call it");
         }
         if (method.getReturnType().getKind() != TypeKind.VOID) {
-            diagnostics.error(method, annotation, "@OnEvent method " + name + " returns " + method.getReturnType()
+            diagnostics.error(method, "@OnEvent method " + name + " returns " + method.getReturnType()
                     + "; " + signature);
         }
         if (method.getParameters().size() != 1) {
-            diagnostics.error(method, annotation, "@OnEvent method " + name + " takes " + method.getParameters().size()
+            diagnostics.error(method, "@OnEvent method " + name + " takes " + method.getParameters().size()
                     + " parameters; " + signature);
         } else {
             TypeMirror parameter = method.getParameters().get(0).asType();
             TypeElement entityType = entityOf(parameter);
             if (entityType == null) {
-                diagnostics.error(method, annotation, "@OnEvent method " + name + " takes " + parameter + "; " + signature);
+                diagnostics.error(method.getParameters().get(0), "@OnEvent method " + name + " takes " + parameter + "; "
+                        + signature);
             } else {
                 entity = ClassName.get(entityType);
                 entityName = entityType.getQualifiedName().toString();
             }
         }
         if (!method.getTypeParameters().isEmpty()) {
-            diagnostics.error(method, annotation, "@OnEvent method " + name + " must not be generic; " + signature);
+            diagnostics.error(method, "@OnEvent method " + name + " must not be generic; " + signature);
         }
         String event = Annotations.string(context.elements(), annotation, "value");
         if (event.isBlank()) {
@@ -198,7 +202,8 @@ public final class OnEventStep implements ProcessingStep {
         if (diagnostics.errorCount() != errorsBefore) {
             return null;
         }
-        references.add(new Reference(method, annotation, entityName, event, offset));
+        String className = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+        references.add(new Reference(className, name, entityName, event, offset));
         return new Handler(name, method.getModifiers().contains(Modifier.STATIC), entity, event, offset, retry);
     }
 
@@ -235,35 +240,50 @@ public final class OnEventStep implements ProcessingStep {
     public void finish() {
         EventCatalog catalog = context.eventCatalog();
         for (Reference reference : references) {
-            String method = reference.method().getSimpleName().toString();
+            ExecutableElement method = currentMethod(reference);
+            if (method == null) {
+                continue;
+            }
+            AnnotationMirror annotation = Annotations.find(method, ON_EVENT).orElseThrow();
             List<DeclaredEvent> matches = catalog.lookup(reference.event());
             if (catalog.knowsEntity(reference.entity())) {
                 List<DeclaredEvent> own = matches.stream().filter(e -> e.entity().equals(reference.entity())).toList();
                 if (own.isEmpty()) {
                     String known = catalog.eventsOf(reference.entity()).stream().map(DeclaredEvent::name)
                             .collect(Collectors.joining(", "));
-                    context.messager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+                    context.messager().printMessage(Diagnostic.Kind.ERROR,
                             simpleName(reference.entity()) + " declares no event '" + reference.event()
                                     + "'; its events are: " + known,
-                            reference.method(), reference.annotation(),
-                            Annotations.explicitValue(reference.annotation(), "value"));
+                            method, annotation, Annotations.explicitValue(annotation, "value"));
                 } else if (reference.offset() != null && reference.offset().isNegative()
                         && own.stream().noneMatch(DeclaredEvent::scheduled)) {
-                    context.messager().printMessage(javax.tools.Diagnostic.Kind.WARNING,
-                            "'" + reference.event() + "' is an immediate event, so the negative offset of " + method
-                                    + " cannot run before it; it runs when the event occurs",
-                            reference.method(), reference.annotation(),
-                            Annotations.explicitValue(reference.annotation(), "offset"));
+                    context.messager().printMessage(Diagnostic.Kind.WARNING,
+                            "'" + reference.event() + "' is an immediate event, so the negative offset of "
+                                    + reference.methodName() + " cannot run before it; it runs when the event occurs",
+                            method, annotation, Annotations.explicitValue(annotation, "offset"));
                 }
             } else if (matches.isEmpty()) {
-                context.messager().printMessage(javax.tools.Diagnostic.Kind.WARNING,
-                        "no entity in this compilation declares the event '" + reference.event() + "' that " + method
-                                + " handles; check the name, or ignore this if "
+                context.messager().printMessage(Diagnostic.Kind.WARNING,
+                        "no entity in this compilation declares the event '" + reference.event() + "' that "
+                                + reference.methodName() + " handles; check the name, or ignore this if "
                                 + simpleName(reference.entity()) + " declares it in another module",
-                        reference.method(), reference.annotation(),
-                        Annotations.explicitValue(reference.annotation(), "value"));
+                        method, annotation, Annotations.explicitValue(annotation, "value"));
             }
         }
+    }
+
+    /** The handler method as this round sees it. */
+    private ExecutableElement currentMethod(Reference reference) {
+        TypeElement type = context.elements().getTypeElement(reference.className());
+        if (type == null) {
+            return null;
+        }
+        for (ExecutableElement method : handlerMethods(type)) {
+            if (method.getSimpleName().contentEquals(reference.methodName())) {
+                return method;
+            }
+        }
+        return null;
     }
 
     private static String simpleName(String qualifiedName) {

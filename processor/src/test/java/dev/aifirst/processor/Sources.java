@@ -1,0 +1,68 @@
+package dev.aifirst.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/** Users' sources for diagnostics tests, compiled with the processor. */
+final class Sources {
+
+    /**
+     * The runtime's {@code EventContext}, reduced to what the processor looks at; the processor module
+     * cannot depend on the runtime, and only the type's name and parameter matter here.
+     */
+    static final JavaFileObject EVENT_CONTEXT = JavaFileObjects.forSourceString("dev.aifirst.events.EventContext",
+            "package dev.aifirst.events;\npublic interface EventContext<E> { E entity(); }\n");
+
+    private Sources() {
+    }
+
+    /** A source file {@code test/<simpleName>.java} with the usual imports. */
+    static JavaFileObject source(String simpleName, String body) {
+        String text = """
+                package test;
+
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+                import jakarta.persistence.*;
+                import java.time.*;
+
+                """ + body;
+        return JavaFileObjects.forSourceString("test." + simpleName, text);
+    }
+
+    /** An entity {@code test.Stay} with the given {@code @Events} and a conventional body. */
+    static JavaFileObject stay(String events) {
+        return source("Stay", events + """
+
+                @Entity
+                public class Stay {
+                    @Id Long id;
+                    String guest;
+                    String taskType;
+                    Instant checkinAt;
+                    LocalDate checkoutDate;
+                    String status;
+                    private String secret;
+                    int nights;
+
+                    public Long getId() { return id; }
+                    public Instant getCheckinAt() { return checkinAt; }
+                    boolean isConfirmed() { return "CONFIRMED".equals(status); }
+                    String label() { return guest; }
+                    boolean isLongerThan(int n) { return nights > n; }
+                    private boolean isHidden() { return false; }
+                }
+                """);
+    }
+
+    static Compilation compile(JavaFileObject... sources) {
+        List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+        all.add(EVENT_CONTEXT);
+        return javac().withProcessors(new AiFirstProcessor()).compile(all);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.aifirst.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.aifirst.codegen.Compilations.compile;
+import static dev.aifirst.codegen.Compilations.resource;
+import static dev.aifirst.codegen.Compilations.source;
+import static dev.aifirst.codegen.Compilations.testSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks that need a whole compilation: event names that handlers refer to, constants of classes
+ * generated in the same compilation, registries aggregated over several classes, and sources that
+ * do not compile for reasons of their own.
+ */
+class CrossReferencesTest {
+
+    private static JavaFileObject handlers(String className, String body) {
+        return source("dev.aifirst.events.fixtures." + className, """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+
+                public class %s {
+                %s
+                }
+                """.formatted(className, body));
+    }
+
+    @Test
+    void anEventTheEntityDoesNotDeclareIsAnError() {
+        JavaFileObject handlers = handlers("Typos", """
+                    @OnEvent("booking_creatd")
+                    void onCreated(EventContext<Booking> event) { }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), handlers);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("Booking declares no event 'booking_creatd'; its events are: booking_created,"
+                        + " booking_confirmed, checkin_due, checkout_due, stage_done:{stage}, booking_changed,"
+                        + " booking_deleted")
+                .inFile(handlers).onLineContaining("@OnEvent(\"booking_creatd\")");
+    }
+
+    @Test
+    void anEventNoEntityOfTheCompilationDeclaresIsAWarning() {
+        // Booking is on the class path here, not in the compilation, as if it lived in another module.
+        JavaFileObject handlers = handlers("Elsewhere", """
+                    @OnEvent("booking_archived")
+                    void onArchived(EventContext<Booking> event) { }
+                """);
+        Compilation compilation = compile(handlers);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation)
+                .hadWarningContaining("no entity in this compilation declares the event 'booking_archived' that"
+                        + " onArchived handles; check the name, or ignore this if Booking declares it in another module")
+                .inFile(handlers).onLineContaining("@OnEvent(\"booking_archived\")");
+    }
+
+    @Test
+    void aRenderingOfATemplateIsAKnownEvent() {
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), handlers("Stages", """
+                    @OnEvent("stage_done:cleaning")
+                    void onCleaned(EventContext<Booking> event) { }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aNegativeOffsetOnAnImmediateEventIsAWarning() {
+        JavaFileObject handlers = handlers("Early", """
+                    @OnEvent(value = BookingEvents.BOOKING_CREATED, offset = "-PT1H")
+                    void beforeCreated(EventContext<Booking> event) { }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), handlers);
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .hadWarningContaining("'booking_created' is an immediate event, so the negative offset of beforeCreated"
+                        + " cannot run before it; it runs when the event occurs")
+                .inFile(handlers).onLineContaining("offset = \"-PT1H\"");
+    }
+
+    @Test
+    void registriesListEveryClassOfTheCompilation() {
+        JavaFileObject room = source("dev.aifirst.events.fixtures.Room", """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.annotations.*;
+                import jakarta.persistence.*;
+
+                @Entity
+                @Events(@Event(name = "room_cleaned"))
+                public class Room {
+                    @Id String number;
+                }
+                """);
+        Compilation compilation = compile(room, testSource("dev/aifirst/events/fixtures/Booking.java"),
+                handlers("Housekeeping", """
+                    @OnEvent(RoomEvents.ROOM_CLEANED)
+                    void onCleaned(EventContext<Room> event) { }
+                """), testSource("dev/aifirst/events/fixtures/BookingHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.EntityEvents")).isEqualTo("""
+                dev.aifirst.events.fixtures.BookingEvents
+                dev.aifirst.events.fixtures.RoomEvents
+                """);
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.EventHandlers")).isEqualTo("""
+                dev.aifirst.events.fixtures.BookingHandlersEventHandlers
+                dev.aifirst.events.fixtures.HousekeepingEventHandlers
+                """);
+    }
+
+    @Test
+    void aSourceThatDoesNotCompileGetsOnlyJavacsOwnError() {
+        JavaFileObject broken = source("dev.aifirst.events.fixtures.Broken", """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.annotations.*;
+                import jakarta.persistence.*;
+
+                @Entity
+                @Events(@Event(name = "broken_created"))
+                public class Broken {
+                    @Id Long id;
+                    MissingType missing;
+                }
+                """);
+        Compilation compilation = compile(broken);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(broken).onLineContaining("MissingType");
+    }
+}
