@@ -181,8 +181,19 @@ public final class EventEngine {
     // ---- keeping rows in sync with entities --------------------------------------------------
 
     /** Brings the rows of one entity in line with its state after {@code trigger}; in the caller's transaction. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("rawtypes")
     void sync(Connection c, EntityEvents descriptor, Object entity, String entityId, Trigger trigger) throws SQLException {
+        sync(c, descriptor, entity, entityId, trigger, false);
+    }
+
+    /**
+     * As {@link #sync(Connection, EntityEvents, Object, String, Trigger)}; with {@code repair} (a resync)
+     * a scheduled event that fires on {@code CREATE} but has no row gets one: the entity existed before
+     * the event was declared (or its row was lost), and its date, not the resync, decides when it occurs.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void sync(Connection c, EntityEvents descriptor, Object entity, String entityId, Trigger trigger, boolean repair)
+            throws SQLException {
         Instant now = clock.instant();
         String entityType = descriptor.entityType().getName();
         List<EventRow> rows = store.lockRowsOf(c, entityType, entityId);
@@ -212,7 +223,7 @@ public final class EventEngine {
                     occurOnDelete(c, row, entityType, entityId, state, entity, now);
                 }
             } else if (declaration.scheduled()) {
-                syncScheduled(c, row, entityType, entityId, state, trigger, now);
+                syncScheduled(c, row, entityType, entityId, state, trigger, repair, now);
             } else {
                 syncImmediate(c, row, entityType, entityId, state, trigger, now);
             }
@@ -263,11 +274,12 @@ public final class EventEngine {
     }
 
     private void syncScheduled(Connection c, EventRow row, String entityType, String entityId, EventState state,
-            Trigger trigger, Instant now) throws SQLException {
+            Trigger trigger, boolean repair, Instant now) throws SQLException {
         EventDeclaration declaration = state.declaration();
         if (row == null) {
             boolean watchedChange = trigger == Trigger.UPDATE && !declaration.watch().isEmpty();
-            if (!declaration.firesOn(trigger) && !watchedChange) {
+            boolean missing = repair && declaration.firesOn(Trigger.CREATE);
+            if (!declaration.firesOn(trigger) && !watchedChange && !missing) {
                 return;
             }
             row = newRow(entityType, entityId, state, trigger);

@@ -61,8 +61,10 @@ public final class Events {
     /**
      * Repairs the event rows of one entity class after changes made behind Hibernate's back (bulk
      * SQL, another application): dates follow the entities, events of deleted entities are
-     * cancelled, and entities that have no rows at all get those of a creation. Updates cannot be
-     * told apart from here, so events that occur only on {@code UPDATE} are not made to occur.
+     * cancelled, and entities that have no rows at all get those of a creation. Scheduled events
+     * declared after an entity was created (or renamed in code) get their rows, to occur at their
+     * dates. Updates cannot be told apart from here, so events that occur only on {@code UPDATE} are
+     * not made to occur. Run it after deploying code that adds or renames scheduled events.
      *
      * @return the number of entities examined
      */
@@ -81,7 +83,7 @@ public final class Events {
                     Object entity = entities.get();
                     String id = String.valueOf(idOf(descriptor, entity));
                     seen.add(id);
-                    engine.sync(c, descriptor, entity, id, withRows.contains(id) ? Trigger.UPDATE : Trigger.CREATE);
+                    engine.sync(c, descriptor, entity, id, withRows.contains(id) ? Trigger.UPDATE : Trigger.CREATE, true);
                     session.detach(entity);
                     count[0]++;
                 }
