@@ -2,6 +2,7 @@ package dev.aifirst.processor;
 
 import dev.aifirst.processor.events.EventsStep;
 import dev.aifirst.processor.handlers.OnEventStep;
+import dev.aifirst.processor.workflows.WorkflowsStep;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
@@ -28,6 +29,6 @@ public interface ProcessingStep {
 
     /** Every step, in the order they run. Add new steps here. */
     static List<ProcessingStep> all(ProcessingContext context) {
-        return List.of(new EventsStep(context), new OnEventStep(context));
+        return List.of(new EventsStep(context), new OnEventStep(context), new WorkflowsStep(context));
     }
 }
