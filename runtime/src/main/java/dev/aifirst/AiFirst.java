@@ -11,6 +11,8 @@ import dev.aifirst.scheduling.SchedulerSettings;
 import dev.aifirst.scheduling.Scheduling;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.testing.TimeMachine;
+import dev.aifirst.workflows.WorkflowEngine;
+import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -47,16 +49,18 @@ public final class AiFirst implements AutoCloseable {
     private final Scheduling scheduling;
     private final EventEngine eventEngine;
     private final Events events;
+    private final Workflows workflows;
     private final ChatModel chatModel;
     private final AutoCloseable ownedDataSource;
 
-    private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine, ChatModel chatModel,
-            AutoCloseable ownedDataSource) {
+    private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
+            WorkflowEngine workflowEngine, ChatModel chatModel, AutoCloseable ownedDataSource) {
         this.database = database;
         this.clock = clock;
         this.scheduling = scheduling;
         this.eventEngine = eventEngine;
         this.events = new Events(eventEngine);
+        this.workflows = new Workflows(workflowEngine);
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -68,6 +72,11 @@ public final class AiFirst implements AutoCloseable {
     /** Business events: queries, resync after bulk changes, purge. */
     public Events events() {
         return events;
+    }
+
+    /** Durable workflows: start, signal, cancel, and queries of runs with their step history. */
+    public Workflows workflows() {
+        return workflows;
     }
 
     /** The clock the runtime reads. */
@@ -208,16 +217,19 @@ public final class AiFirst implements AutoCloseable {
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 EventEngine eventEngine = new EventEngine(database, clock, entityManagerFactory, objects, loader);
+                WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, objects, chatModel, loader);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
+                tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null
                         ? Scheduling.manual(database, timeMachine.schedulerClock(), tasks)
                         : Scheduling.polling(database, clock, tasks, scheduler);
                 eventEngine.start(scheduling);
+                workflowEngine.start(scheduling);
                 if (timeMachine != null) {
                     timeMachine.attach(scheduling, database);
                 }
                 scheduling.start();
-                return new AiFirst(database, clock, scheduling, eventEngine, chatModel, owned);
+                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
             } catch (RuntimeException e) {
                 if (owned != null) {
                     owned.close();

@@ -58,6 +58,11 @@ final class DeliveredEvent<E> implements EventContext<E> {
         return entityManager;
     }
 
+    /** The entity class name stored with the event. */
+    String entityType() {
+        return row.entityType;
+    }
+
     @Override
     public String toString() {
         return row.toString();

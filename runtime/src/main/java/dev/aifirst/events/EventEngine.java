@@ -171,7 +171,8 @@ public final class EventEngine {
         changesBySession.remove(session);
     }
 
-    void wakeUp() {
+    /** Tells the scheduler that work is due now (after a commit), so it does not wait for its next poll. */
+    public void wakeUp() {
         Scheduling current = scheduling;
         if (current != null) {
             current.wakeUp();
@@ -636,6 +637,51 @@ public final class EventEngine {
         return new DeliveredEvent<>(value, unavailable, row, now, session);
     }
 
+    /**
+     * The context of an event that occurred earlier, with its entity loaded in {@code session}: what a
+     * workflow step waiting for the event receives when it runs.
+     */
+    public EventContext<?> contextOf(String entityType, String entityId, String name, String declaredName,
+            String namespace, Instant occurredAt, Session session) {
+        EventRow row = new EventRow();
+        row.entityType = entityType;
+        row.entityId = entityId;
+        row.name = name;
+        row.declaredName = declaredName;
+        row.namespace = namespace;
+        EntityEvents<?> descriptor = descriptorNamed(entityType);
+        Object entity = null;
+        String unavailable = null;
+        if (descriptor == null) {
+            unavailable = "no entity class " + entityType + " declares events any more";
+        } else {
+            entity = session.find(descriptor.entityType(), descriptor.parseId(entityId));
+            if (entity == null) {
+                unavailable = "the entity no longer exists";
+            }
+        }
+        return new DeliveredEvent<>(entity, unavailable, row, occurredAt, session);
+    }
+
+    /** The entity class name an occurrence is stored under ({@code Class.getName()} of the declaring entity). */
+    public static String entityTypeOf(EventContext<?> event) {
+        if (event instanceof DeliveredEvent<?> delivered) {
+            return delivered.entityType();
+        }
+        throw new IllegalArgumentException("not an event delivered by the runtime: " + event);
+    }
+
+    /** Runs {@code work} in a new Hibernate transaction; for the runtime's other modules. */
+    public <T> T inSession(SessionWork<T> work) {
+        return inHibernateTransaction(work);
+    }
+
+    /** The entity class stored as {@code entityType} with events, or {@code null}. */
+    public Class<?> entityClassNamed(String entityType) {
+        EntityEvents<?> descriptor = descriptorNamed(entityType);
+        return descriptor == null ? null : descriptor.entityType();
+    }
+
     private Class<?> entityClass(EventRow row) {
         EntityEvents<?> descriptor = descriptorNamed(row.entityType);
         return descriptor == null ? null : descriptor.entityType();
@@ -649,11 +695,13 @@ public final class EventEngine {
         return a.isAfter(b) ? a : b;
     }
 
-    static Connection connection(Session session) {
+    /** The JDBC connection of a Hibernate session, to write the runtime's tables in its transaction. */
+    public static Connection connection(Session session) {
         return session.doReturningWork(connection -> connection);
     }
 
-    interface SessionWork<T> {
+    /** Work inside a Hibernate transaction. */
+    public interface SessionWork<T> {
         T run(Session session) throws Exception;
     }
 
@@ -681,6 +729,11 @@ public final class EventEngine {
         }
     }
 
+    /** Whether the runtime was given the application's Hibernate setup. */
+    public boolean hasEntityManagerFactory() {
+        return entityManagerFactory != null;
+    }
+
     EntityManagerFactory entityManagerFactory() {
         return entityManagerFactory;
     }
@@ -697,8 +750,8 @@ public final class EventEngine {
         return clock;
     }
 
-    /** Carries a checked exception out of a transaction. */
-    static final class HandlerFailure extends RuntimeException {
+    /** Carries a checked exception of user code out of a transaction. */
+    public static final class HandlerFailure extends RuntimeException {
         HandlerFailure(Exception cause) {
             super(cause.getMessage(), cause);
         }

@@ -1,0 +1,217 @@
+package dev.aifirst.workflows;
+
+import dev.aifirst.scheduling.Executions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL of the workflow tables; every method works in the caller's transaction. */
+final class RunStore {
+
+    private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
+            + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
+            + " parent_step, debounce_until, progress, result, error, created_at, updated_at";
+
+    void insert(Connection c, RunRow run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, run.id);
+            s.setString(2, run.workflow);
+            s.setInt(3, run.version);
+            bindState(s, 4, run);
+            s.setObject(24, time(run.createdAt));
+            s.setObject(25, time(run.updatedAt));
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes the run's state if nobody changed it since it was read ({@code expectedSeq}), bumping its
+     * sequence.
+     *
+     * @return whether it was written; {@code false} means another transition won
+     */
+    boolean update(Connection c, RunRow run, long expectedSeq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?,"
+                + " seq = ?, lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?,"
+                + " match_value = ?, timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?,"
+                + " debounce_until = ?, progress = ?, result = ?, error = ?, updated_at = ?"
+                + " WHERE id = ? AND seq = ?")) {
+            run.seq = expectedSeq + 1;
+            bindState(s, 1, run);
+            s.setObject(21, time(run.updatedAt));
+            s.setString(22, run.id);
+            s.setLong(23, expectedSeq);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Binds status … error (20 parameters) from {@code first}. */
+    private static void bindState(PreparedStatement s, int first, RunRow run) throws SQLException {
+        int i = first;
+        s.setString(i++, run.status.name());
+        s.setString(i++, run.step);
+        s.setInt(i++, run.attempt);
+        s.setLong(i++, run.seq);
+        s.setInt(i++, run.lease);
+        s.setString(i++, run.context);
+        s.setString(i++, run.entityType);
+        s.setString(i++, run.entityId);
+        s.setString(i++, run.waitKind == null ? null : run.waitKind.name());
+        s.setString(i++, run.waitingFor);
+        s.setString(i++, run.matchValue);
+        s.setString(i++, run.timeoutStep);
+        s.setObject(i++, time(run.wakeAt));
+        s.setString(i++, run.input);
+        s.setString(i++, run.parentId);
+        s.setString(i++, run.parentStep);
+        s.setObject(i++, time(run.debounceUntil));
+        if (run.progress == null) {
+            s.setNull(i++, Types.DOUBLE);
+        } else {
+            s.setDouble(i++, run.progress);
+        }
+        s.setString(i++, run.result);
+        s.setString(i, run.error);
+    }
+
+    RunRow find(Connection c, String id, boolean lock) throws SQLException {
+        List<RunRow> rows = query(c, "id = ?" + (lock ? " FOR UPDATE" : ""), id);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    List<RunRow> query(Connection c, String where, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_workflow_run WHERE " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<RunRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static RunRow read(ResultSet rs) throws SQLException {
+        RunRow run = new RunRow();
+        run.id = rs.getString("id");
+        run.workflow = rs.getString("workflow");
+        run.version = rs.getInt("version");
+        run.status = RunStatus.valueOf(rs.getString("status"));
+        run.step = rs.getString("step");
+        run.attempt = rs.getInt("attempt");
+        run.seq = rs.getLong("seq");
+        run.lease = rs.getInt("lease");
+        run.context = rs.getString("context");
+        run.entityType = rs.getString("entity_type");
+        run.entityId = rs.getString("entity_id");
+        String waitKind = rs.getString("wait_kind");
+        run.waitKind = waitKind == null ? null : RunRow.WaitKind.valueOf(waitKind);
+        run.waitingFor = rs.getString("waiting_for");
+        run.matchValue = rs.getString("match_value");
+        run.timeoutStep = rs.getString("timeout_step");
+        run.wakeAt = instant(rs, "wake_at");
+        run.input = rs.getString("input");
+        run.parentId = rs.getString("parent_id");
+        run.parentStep = rs.getString("parent_step");
+        run.debounceUntil = instant(rs, "debounce_until");
+        double progress = rs.getDouble("progress");
+        run.progress = rs.wasNull() ? null : progress;
+        run.result = rs.getString("result");
+        run.error = rs.getString("error");
+        run.createdAt = instant(rs, "created_at");
+        run.updatedAt = instant(rs, "updated_at");
+        return run;
+    }
+
+    void addStep(Connection c, String runId, String step, int attempt, Instant startedAt, Instant endedAt,
+            String outcome, String error, Double progress, String display) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_step (run_id, step, attempt, started_at,"
+                + " ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, runId);
+            s.setString(2, step);
+            s.setInt(3, attempt);
+            s.setObject(4, time(startedAt));
+            s.setObject(5, time(endedAt));
+            s.setString(6, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(7, error);
+            if (progress == null) {
+                s.setNull(8, Types.DOUBLE);
+            } else {
+                s.setDouble(8, progress);
+            }
+            s.setString(9, display);
+            s.executeUpdate();
+        }
+    }
+
+    List<StepExecution> history(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT step, attempt, started_at, ended_at, outcome, error,"
+                + " progress, display FROM aif_workflow_step WHERE run_id = ? ORDER BY id")) {
+            s.setString(1, runId);
+            List<StepExecution> steps = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double progress = rs.getDouble("progress");
+                    Double value = rs.wasNull() ? null : progress;
+                    steps.add(new StepExecution(rs.getString("step"), rs.getInt("attempt"), instant(rs, "started_at"),
+                            instant(rs, "ended_at"), rs.getString("outcome"), rs.getString("error"), value,
+                            rs.getString("display")));
+                }
+            }
+            return steps;
+        }
+    }
+
+    String memo(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT memo_value FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    boolean hasMemo(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void addMemo(Connection c, String runId, String key, String value, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO aif_workflow_memo (run_id, memo_key, memo_value, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            s.setString(3, value);
+            s.setObject(4, time(now));
+            s.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : Executions.timestamp(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+}
