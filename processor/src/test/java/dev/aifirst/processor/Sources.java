@@ -18,6 +18,24 @@ final class Sources {
     static final JavaFileObject EVENT_CONTEXT = JavaFileObjects.forSourceString("dev.aifirst.events.EventContext",
             "package dev.aifirst.events;\npublic interface EventContext<E> { E entity(); }\n");
 
+    /** The runtime's workflow types, reduced likewise to their names. */
+    static final List<JavaFileObject> WORKFLOW_TYPES = List.of(
+            JavaFileObjects.forSourceString("dev.aifirst.Flow", """
+                    package dev.aifirst;
+                    public final class Flow {
+                        public static Flow goTo(Object step) { return null; }
+                        public static Flow complete() { return null; }
+                    }
+                    """),
+            JavaFileObjects.forSourceString("dev.aifirst.workflows.SignalPayload",
+                    "package dev.aifirst.workflows;\npublic record SignalPayload(String name) { }\n"),
+            JavaFileObjects.forSourceString("dev.aifirst.workflows.SubflowResult",
+                    "package dev.aifirst.workflows;\npublic record SubflowResult(String runId) { }\n"),
+            JavaFileObjects.forSourceString("dev.aifirst.workflows.StepContext",
+                    "package dev.aifirst.workflows;\npublic interface StepContext { }\n"),
+            JavaFileObjects.forSourceString("dev.aifirst.workflows.WorkflowFailure",
+                    "package dev.aifirst.workflows;\npublic record WorkflowFailure(String step) { }\n"));
+
     private Sources() {
     }
 
@@ -63,6 +81,7 @@ final class Sources {
     static Compilation compile(JavaFileObject... sources) {
         List<JavaFileObject> all = new ArrayList<>(List.of(sources));
         all.add(EVENT_CONTEXT);
+        all.addAll(WORKFLOW_TYPES);
         return javac().withProcessors(new AiFirstProcessor()).compile(all);
     }
 }

@@ -1,0 +1,102 @@
+package dev.aifirst.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.aifirst.codegen.Compilations.compile;
+import static dev.aifirst.codegen.Compilations.generated;
+import static dev.aifirst.codegen.Compilations.golden;
+import static dev.aifirst.codegen.Compilations.resource;
+import static dev.aifirst.codegen.Compilations.source;
+import static dev.aifirst.codegen.Compilations.testSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code generated for the {@code DoorCode} workflow, text for text against
+ * {@code src/test/resources/golden}, and the checks that need a whole compilation.
+ */
+class GeneratedWorkflowTest {
+
+    private static final JavaFileObject BOOKING = testSource("dev/aifirst/events/fixtures/Booking.java");
+
+    @Test
+    void stepsEnumAndStateMachine() {
+        Compilation compilation = compile(BOOKING, testSource("dev/aifirst/workflows/fixtures/DoorCode.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "dev.aifirst.workflows.fixtures.DoorCodeSteps"))
+                .isEqualTo(golden("DoorCodeSteps.java"));
+        assertThat(generated(compilation, "dev.aifirst.workflows.fixtures.DoorCodeWorkflow"))
+                .isEqualTo(golden("DoorCodeWorkflow.java"));
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.WorkflowDefinition"))
+                .isEqualTo("dev.aifirst.workflows.fixtures.DoorCodeWorkflow\n");
+    }
+
+    private static JavaFileObject workflow(String annotation, String body) {
+        return source("dev.aifirst.workflows.fixtures.Arrival", """
+                package dev.aifirst.workflows.fixtures;
+
+                import static dev.aifirst.Flow.*;
+
+                import dev.aifirst.Flow;
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+                import dev.aifirst.events.fixtures.Booking;
+
+                %s
+                public class Arrival {
+                    public static class Context { public long bookingId; }
+
+                    static Context createContext(EventContext<Booking> event) { return new Context(); }
+                %s
+                }
+                """.formatted(annotation, body));
+    }
+
+    @Test
+    void aStepNoPathLeadsToIsAWarning() {
+        JavaFileObject source = workflow("@Workflow(name = \"arrival\", on = \"checkin_due\")", """
+                    @Step(start = true) Flow welcome(Context ctx) { return goTo(ArrivalSteps.GREET); }
+                    @Step Flow greet(Context ctx) { return complete(); }
+                    @Step Flow forgotten(Context ctx) { return goTo(ArrivalSteps.GREET); }
+                """);
+        Compilation compilation = compile(BOOKING, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("step forgotten of Arrival is unreachable: no step goes to it from"
+                + " the start step welcome").inFile(source).onLineContaining("Flow forgotten(");
+    }
+
+    @Test
+    void anEventTheEntityDoesNotDeclareIsAnError() {
+        JavaFileObject source = workflow("@Workflow(name = \"arrival\", on = \"checkin_dew\")", """
+                    @Step(start = true) Flow welcome(Context ctx) { return complete(); }
+                """);
+        Compilation compilation = compile(BOOKING, source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("Booking declares no event 'checkin_dew'; its events are:")
+                .inFile(source).onLineContaining("on = \"checkin_dew\"");
+    }
+
+    @Test
+    void anEventNoEntityOfTheCompilationDeclaresIsAWarning() {
+        JavaFileObject source = workflow("@Workflow(name = \"arrival\", on = \"guest_arrived\")", """
+                    @Step(start = true) Flow welcome(Context ctx) { return complete(); }
+                """);
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("no entity in this compilation declares the event 'guest_arrived'")
+                .inFile(source).onLineContaining("on = \"guest_arrived\"");
+    }
+
+    @Test
+    void aWaitForATemplatedEventsRenderingIsKnown() {
+        JavaFileObject source = workflow("@Workflow(name = \"arrival\", on = \"checkin_due\")", """
+                    @Step(start = true)
+                    @WaitForEvent(value = "stage_done:keys", timeout = "PT1H", onTimeout = "welcome")
+                    Flow welcome(Context ctx, EventContext<Booking> keys) { return complete(); }
+                """);
+        assertThat(compile(BOOKING, source)).succeededWithoutWarnings();
+    }
+}
