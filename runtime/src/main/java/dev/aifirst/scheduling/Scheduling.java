@@ -51,7 +51,11 @@ public final class Scheduling implements AutoCloseable {
 
     /** A scheduler that runs due work only when asked, synchronously, on {@code clock}. */
     public static Scheduling manual(Database database, SettableClock clock, List<Task<?>> tasks) {
-        ManualScheduler manual = TestHelper.createManualScheduler(database.dataSource(), tasks).clock(clock).build();
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks).clock(clock);
+        if (database.dialect() == Dialect.H2) {
+            builder.jdbcCustomization(new H2JdbcCustomization());
+        }
+        ManualScheduler manual = builder.build();
         return new Scheduling(manual, manual);
     }
 

@@ -1,0 +1,41 @@
+package dev.aifirst.sample;
+
+import dev.aifirst.events.EventRecord;
+import dev.aifirst.workflows.StepExecution;
+import dev.aifirst.workflows.WorkflowRun;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Runs the sample guest journey on an in-memory H2 database and prints what happens and when:
+ * {@code ./mvnw -q -pl sample -am package exec:java -DskipTests}.
+ */
+public final class SampleApp {
+
+    private SampleApp() {
+    }
+
+    public static void main(String[] args) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:sample;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        try (GuestJourney journey = new GuestJourney(dataSource, System.out::println)) {
+            journey.play();
+            for (long reservation : new long[] {journey.ada(), journey.bob()}) {
+                System.out.println();
+                System.out.println("Events of reservation #" + reservation + ":");
+                for (EventRecord event : journey.events(reservation)) {
+                    System.out.printf("  %-22s %-9s due %s%s%n", event.name(), event.status(), event.dueAt(),
+                            event.note() == null ? "" : "  (" + event.note() + ")");
+                }
+                for (WorkflowRun run : journey.runs(reservation)) {
+                    System.out.println("Workflow " + run.workflow() + ": " + run.status()
+                            + (run.error() == null ? "" : " (" + run.error() + ")"));
+                    for (StepExecution step : journey.history(run.id())) {
+                        System.out.printf("  %s  %-16s #%d  %s%s%n", step.startedAt(), step.step(), step.attempt(),
+                                step.outcome(), step.error() == null ? "" : "  " + step.error());
+                    }
+                }
+            }
+        }
+    }
+}
