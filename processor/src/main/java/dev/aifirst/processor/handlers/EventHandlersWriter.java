@@ -78,7 +78,20 @@ final class EventHandlersWriter {
                 .addStatement("return HANDLERS")
                 .build());
         type.addMethod(handle());
+        if (model.hasInstanceHandlers() && !model.constructible()) {
+            type.addMethod(missingInstance(model.target()));
+        }
         return type.build();
+    }
+
+    /** The fallback when the application supplies no instance of a class without a no-argument constructor. */
+    static MethodSpec missingInstance(ClassName target) {
+        return MethodSpec.methodBuilder("missingInstance")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(target)
+                .addStatement("throw new $T($S)", IllegalStateException.class, target.simpleName()
+                        + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)")
+                .build();
     }
 
     private MethodSpec handle() {
@@ -95,10 +108,8 @@ final class EventHandlersWriter {
                 handle.addStatement("$T target = instances.get($T.class, $T::new)", model.target(), model.target(),
                         model.target());
             } else {
-                handle.addStatement("$T target = instances.get($T.class, () -> {\n$>$>throw new $T($S);\n$<$<})",
-                        model.target(), model.target(), IllegalStateException.class,
-                        model.target().simpleName() + " has no no-argument constructor: supply its instance with"
-                                + " AiFirst.builder().instances(...)");
+                handle.addStatement("$T target = instances.get($T.class, $T::missingInstance)", model.target(),
+                        model.target(), model.generated());
             }
         }
         handle.beginControlFlow("switch (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key)");

@@ -142,6 +142,14 @@ final class WorkflowWriter {
                 .addParameter(context, "context")
                 .addStatement("return CODEC.encode(context)")
                 .build());
+        if (!model.constructible()) {
+            type.addMethod(MethodSpec.methodBuilder("missingInstance")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(model.workflow())
+                    .addStatement("throw new $T($S)", IllegalStateException.class, model.workflow().simpleName()
+                            + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)")
+                    .build());
+        }
         return type.build();
     }
 
@@ -283,9 +291,8 @@ final class WorkflowWriter {
             return CodeBlock.of("$T $L = instances.get($T.class, $T::new)", model.workflow(), variable, model.workflow(),
                     model.workflow());
         }
-        return CodeBlock.of("$T $L = instances.get($T.class, () -> {\n$>$>throw new $T($S);\n$<$<})", model.workflow(),
-                variable, model.workflow(), IllegalStateException.class, model.workflow().simpleName()
-                        + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)");
+        return CodeBlock.of("$T $L = instances.get($T.class, $T::missingInstance)", model.workflow(), variable,
+                model.workflow(), model.generated());
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
