@@ -264,7 +264,7 @@ public final class EventEngine {
             row = newRow(entityType, entityId, state, trigger);
             row.dueAt = now;
             store.insert(c, row, now);
-            armDue(c, row, now);
+            armNewDue(c, row, now);
         } else if (row.status == EventStatus.CANCELLED
                 || (row.status == EventStatus.OCCURRED && watchedChange)) {
             rearm(row, state, trigger, now);
@@ -286,7 +286,7 @@ public final class EventEngine {
             row = newRow(entityType, entityId, state, trigger);
             row.dueAt = state.dueAt();
             store.insert(c, row, now);
-            armDue(c, row, now);
+            armNewDue(c, row, now);
             return;
         }
         switch (row.status) {
@@ -377,12 +377,26 @@ public final class EventEngine {
      * Schedules the execution that makes a pending row's occurrence happen (at its date, or now if
      * the date has passed), and its subscribers with a negative offset (before the date).
      */
+    /** {@link #armDue} for a row inserted in this transaction: it has no execution to move yet. */
+    private void armNewDue(Connection c, EventRow row, Instant now) throws SQLException {
+        if (row.dueAt == null) {
+            return;
+        }
+        Executions.add(c, database.dialect(), DUE_TASK, row.dueInstance(), later(row.dueAt, now));
+        armEarlyDeliveries(c, row, now);
+    }
+
     private void armDue(Connection c, EventRow row, Instant now) throws SQLException {
         if (row.dueAt == null) {
             Executions.remove(c, DUE_TASK, row.dueInstance());
             return;
         }
         Executions.schedule(c, database.dialect(), DUE_TASK, row.dueInstance(), later(row.dueAt, now));
+        armEarlyDeliveries(c, row, now);
+    }
+
+    /** Subscribers with a negative offset get their delivery before the event's date. */
+    private void armEarlyDeliveries(Connection c, EventRow row, Instant now) throws SQLException {
         Class<?> entityClass = entityClass(row);
         for (EventSubscriber subscriber : subscribers.values()) {
             if (subscriber.offset().isNegative() && entityClass != null

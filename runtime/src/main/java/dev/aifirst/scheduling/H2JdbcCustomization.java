@@ -8,9 +8,9 @@ import com.github.kagkarlsson.scheduler.jdbc.Queries;
  * polling; H2 2.x understands {@code FOR UPDATE SKIP LOCKED}, so lock-and-fetch (one round trip to
  * pick a batch) works as on PostgreSQL.
  */
-final class H2JdbcCustomization extends DefaultJdbcCustomization {
+public final class H2JdbcCustomization extends DefaultJdbcCustomization {
 
-    H2JdbcCustomization() {
+    public H2JdbcCustomization() {
         super(true);
     }
 
