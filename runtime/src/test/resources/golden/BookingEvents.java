@@ -98,6 +98,14 @@ public final class BookingEvents implements EntityEvents<Booking> {
         return Long.valueOf(id);
     }
 
+    /**
+     * The id is {@code @GeneratedValue}: a new Booking has no event rows to look for.
+     */
+    @Override
+    public boolean generatedId() {
+        return true;
+    }
+
     @Override
     public List<EventState> evaluate(Booking entity, ZoneId zone) {
         return List.of(

@@ -197,7 +197,11 @@ public final class EventEngine {
             throws SQLException {
         Instant now = clock.instant();
         String entityType = descriptor.entityType().getName();
-        List<EventRow> rows = store.lockRowsOf(c, entityType, entityId);
+        // A new entity with a generated id cannot have rows yet: no need to look (a round trip saved).
+        List<EventRow> rows = trigger == Trigger.CREATE && !repair && descriptor.generatedId()
+                ? List.of()
+                : store.lockRowsOf(c, entityType, entityId);
+        List<EventRow> fresh = new ArrayList<>();
         Map<String, EventRow> rowsByKey = new HashMap<>();
         for (EventRow row : rows) {
             rowsByKey.put(row.key(), row);
@@ -224,9 +228,33 @@ public final class EventEngine {
                     occurOnDelete(c, row, entityType, entityId, state, entity, now);
                 }
             } else if (declaration.scheduled()) {
-                syncScheduled(c, row, entityType, entityId, state, trigger, repair, now);
+                syncScheduled(c, row, entityType, entityId, state, trigger, repair, fresh, now);
             } else {
-                syncImmediate(c, row, entityType, entityId, state, trigger, now);
+                syncImmediate(c, row, entityType, entityId, state, trigger, fresh, now);
+            }
+        }
+        insertFresh(c, fresh, now);
+    }
+
+    /**
+     * Inserts the rows a sync created, and their executions, in two batches: an entity's events cost
+     * two round trips to the database however many there are.
+     */
+    private void insertFresh(Connection c, List<EventRow> fresh, Instant now) throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        store.insertAll(c, fresh, now);
+        List<Executions.NewExecution> executions = new ArrayList<>();
+        for (EventRow row : fresh) {
+            if (row.dueAt != null) {
+                executions.add(new Executions.NewExecution(DUE_TASK, row.dueInstance(), later(row.dueAt, now)));
+            }
+        }
+        Executions.addAll(c, executions);
+        for (EventRow row : fresh) {
+            if (row.dueAt != null) {
+                armEarlyDeliveries(c, row, now);
             }
         }
     }
@@ -245,7 +273,7 @@ public final class EventEngine {
     }
 
     private void syncImmediate(Connection c, EventRow row, String entityType, String entityId, EventState state,
-            Trigger trigger, Instant now) throws SQLException {
+            Trigger trigger, List<EventRow> fresh, Instant now) throws SQLException {
         EventDeclaration declaration = state.declaration();
         boolean watchedChange = trigger == Trigger.UPDATE && !declaration.watch().isEmpty()
                 && (row == null || !state.watchKey().equals(row.watchKey));
@@ -263,8 +291,7 @@ public final class EventEngine {
         if (row == null) {
             row = newRow(entityType, entityId, state, trigger);
             row.dueAt = now;
-            store.insert(c, row, now);
-            armNewDue(c, row, now);
+            fresh.add(row); // inserted with the others at the end of the sync
         } else if (row.status == EventStatus.CANCELLED
                 || (row.status == EventStatus.OCCURRED && watchedChange)) {
             rearm(row, state, trigger, now);
@@ -275,7 +302,7 @@ public final class EventEngine {
     }
 
     private void syncScheduled(Connection c, EventRow row, String entityType, String entityId, EventState state,
-            Trigger trigger, boolean repair, Instant now) throws SQLException {
+            Trigger trigger, boolean repair, List<EventRow> fresh, Instant now) throws SQLException {
         EventDeclaration declaration = state.declaration();
         if (row == null) {
             boolean watchedChange = trigger == Trigger.UPDATE && !declaration.watch().isEmpty();
@@ -285,8 +312,7 @@ public final class EventEngine {
             }
             row = newRow(entityType, entityId, state, trigger);
             row.dueAt = state.dueAt();
-            store.insert(c, row, now);
-            armNewDue(c, row, now);
+            fresh.add(row); // inserted with the others at the end of the sync
             return;
         }
         switch (row.status) {
@@ -377,15 +403,6 @@ public final class EventEngine {
      * Schedules the execution that makes a pending row's occurrence happen (at its date, or now if
      * the date has passed), and its subscribers with a negative offset (before the date).
      */
-    /** {@link #armDue} for a row inserted in this transaction: it has no execution to move yet. */
-    private void armNewDue(Connection c, EventRow row, Instant now) throws SQLException {
-        if (row.dueAt == null) {
-            return;
-        }
-        Executions.add(c, database.dialect(), DUE_TASK, row.dueInstance(), later(row.dueAt, now));
-        armEarlyDeliveries(c, row, now);
-    }
-
     private void armDue(Connection c, EventRow row, Instant now) throws SQLException {
         if (row.dueAt == null) {
             Executions.remove(c, DUE_TASK, row.dueInstance());

@@ -88,6 +88,34 @@ final class EventStore {
         }
     }
 
+    /** Inserts new rows in one batch (one round trip) and sets their ids. */
+    void insertAll(Connection c, List<EventRow> rows, Instant now) throws SQLException {
+        if (rows.size() == 1) {
+            insert(c, rows.get(0), now);
+            return;
+        }
+        String sql = "INSERT INTO aif_event (entity_type, entity_id, name, declared_name, namespace, status, trigger_kind,"
+                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
+            for (EventRow row : rows) {
+                bind(s, row.entityType, row.entityId, row.name, row.declaredName, row.namespace, row.status.name(),
+                        row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey, row.snapshot,
+                        row.note, now, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                for (EventRow row : rows) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned fewer generated ids than rows inserted");
+                    }
+                    row.id = keys.getLong(1);
+                }
+            }
+        }
+    }
+
     void update(Connection c, EventRow row, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE aif_event SET name = ?, namespace = ?, status = ?,"
                 + " trigger_kind = ?, due_at = ?, occurred_at = ?, occurrence = ?, watch_key = ?, snapshot = ?, note = ?,"

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,30 @@ public final class Executions {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** One execution to add with {@link #addAll}. */
+    public record NewExecution(String task, String instance, Instant at) {
+    }
+
+    /**
+     * Adds executions that cannot exist yet (their instance ids are new) in one batch: one round trip
+     * to the database for all of them.
+     */
+    public static void addAll(Connection connection, List<NewExecution> executions) throws SQLException {
+        if (executions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO scheduled_tasks"
+                + " (task_name, task_instance, task_data, execution_time, picked, version) VALUES (?, ?, NULL, ?, FALSE, 1)")) {
+            for (NewExecution execution : executions) {
+                statement.setString(1, execution.task());
+                statement.setString(2, execution.instance());
+                statement.setObject(3, timestamp(execution.at()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 

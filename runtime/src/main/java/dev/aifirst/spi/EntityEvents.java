@@ -24,6 +24,14 @@ public interface EntityEvents<E> {
     Object parseId(String id);
 
     /**
+     * Whether the id is generated ({@code @GeneratedValue}): a newly inserted entity then cannot have
+     * event rows yet, and the runtime skips looking for them.
+     */
+    default boolean generatedId() {
+        return false;
+    }
+
+    /**
      * Evaluates every declaration against the entity as it is now: one state per declaration, in the
      * order of {@link #declarations()}. Calls the entity's methods directly; never reflects.
      *

@@ -280,11 +280,13 @@ public final class WorkflowEngine {
         int hash = instance.lastIndexOf('#');
         String runId = instance.substring(0, hash);
         int lease = Integer.parseInt(instance.substring(hash + 1));
+        RunRow run = database.inTransaction(c -> store.find(c, runId, false));
+        if (run == null || run.lease != lease || run.status.ended()) {
+            return; // a stale execution: the run moved on, was cancelled, or ended
+        }
+        // From here on, each committed transition updates 'run' in place; a transition that finds the
+        // run changed by someone else (a cancel, a signal) commits nothing and ends this loop.
         for (int transitions = 0; ; transitions++) {
-            RunRow run = database.inTransaction(c -> store.find(c, runId, false));
-            if (run == null || run.lease != lease || run.status.ended()) {
-                return; // a stale execution: the run moved on, was cancelled, or ended
-            }
             Instant now = clock.instant();
             if (run.status == RunStatus.WAITING || run.status == RunStatus.SLEEPING) {
                 if (run.wakeAt == null || run.wakeAt.isAfter(now)) {

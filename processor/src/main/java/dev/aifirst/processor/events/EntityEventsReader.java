@@ -108,10 +108,11 @@ final class EntityEventsReader {
         }
         ClassName entity = ClassName.get(type);
         ClassName generated = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Events");
-        return Optional.of(new EntityModel(type, entity, generated, id.accessor(), id.parse(), List.copyOf(models)));
+        return Optional.of(new EntityModel(type, entity, generated, id.accessor(), id.parse(), id.generated(),
+                List.copyOf(models)));
     }
 
-    private record IdAccess(String accessor, CodeBlock parse) {
+    private record IdAccess(String accessor, CodeBlock parse, boolean generated) {
     }
 
     private IdAccess readId(TypeElement type, AnnotationMirror events, BeanProperties properties) {
@@ -139,7 +140,8 @@ final class EntityEventsReader {
                     + idType + ", which events cannot store; use Long, Integer, Short, String, UUID, BigInteger or BigDecimal");
             return null;
         }
-        return new IdAccess(access.get().accessor(), parse);
+        boolean generated = Annotations.find(idElement, "jakarta.persistence.GeneratedValue").isPresent();
+        return new IdAccess(access.get().accessor(), parse, generated);
     }
 
     private CodeBlock parseId(TypeMirror idType) {

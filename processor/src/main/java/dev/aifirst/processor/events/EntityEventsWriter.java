@@ -99,6 +99,17 @@ final class EntityEventsWriter {
                 .addStatement("return $L", model.parseId())
                 .build());
 
+        if (model.generatedId()) {
+            type.addMethod(MethodSpec.methodBuilder("generatedId")
+                    .addJavadoc("The id is {@code @GeneratedValue}: a new $T has no event rows to look for.\n",
+                            model.entity())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(boolean.class)
+                    .addStatement("return true")
+                    .build());
+        }
+
         List<CodeBlock> calls = new ArrayList<>();
         for (EventModel event : model.events()) {
             calls.add(event.scheduled()

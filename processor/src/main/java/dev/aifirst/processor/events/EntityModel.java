@@ -16,10 +16,11 @@ import javax.lang.model.element.TypeElement;
  * @param generated the name of the class to generate
  * @param idAccessor reads the id: {@code getId()} or {@code id}
  * @param parseId turns the {@code String id} parameter back into the id's type
+ * @param generatedId whether the id has {@code @GeneratedValue}
  * @param events the events, in declaration order
  */
 record EntityModel(TypeElement element, ClassName entity, ClassName generated, String idAccessor, CodeBlock parseId,
-        List<EventModel> events) {
+        boolean generatedId, List<EventModel> events) {
 
     /**
      * One {@code @Event}.
