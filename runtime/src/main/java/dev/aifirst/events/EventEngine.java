@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.annotations.Trigger;
 import dev.aifirst.persistence.Database;
+import dev.aifirst.persistence.Dialect;
 import dev.aifirst.scheduling.Executions;
 import dev.aifirst.scheduling.Scheduling;
 import dev.aifirst.spi.EntityEvents;
@@ -192,16 +193,27 @@ public final class EventEngine {
      * a scheduled event that fires on {@code CREATE} but has no row gets one: the entity existed before
      * the event was declared (or its row was lost), and its date, not the resync, decides when it occurs.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("rawtypes")
     void sync(Connection c, EntityEvents descriptor, Object entity, String entityId, Trigger trigger, boolean repair)
             throws SQLException {
+        List<EventRow> fresh = new ArrayList<>();
+        sync(c, descriptor, entity, entityId, trigger, repair, fresh);
+        insertFresh(c, fresh, clock.instant());
+    }
+
+    /**
+     * The sync itself; rows it creates are added to {@code fresh} for the caller to insert with
+     * {@link #insertFresh}, so that the changes of a whole transaction are written together.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void sync(Connection c, EntityEvents descriptor, Object entity, String entityId, Trigger trigger, boolean repair,
+            List<EventRow> fresh) throws SQLException {
         Instant now = clock.instant();
         String entityType = descriptor.entityType().getName();
         // A new entity with a generated id cannot have rows yet: no need to look (a round trip saved).
         List<EventRow> rows = trigger == Trigger.CREATE && !repair && descriptor.generatedId()
                 ? List.of()
                 : store.lockRowsOf(c, entityType, entityId);
-        List<EventRow> fresh = new ArrayList<>();
         Map<String, EventRow> rowsByKey = new HashMap<>();
         for (EventRow row : rows) {
             rowsByKey.put(row.key(), row);
@@ -233,25 +245,28 @@ public final class EventEngine {
                 syncImmediate(c, row, entityType, entityId, state, trigger, fresh, now);
             }
         }
-        insertFresh(c, fresh, now);
     }
 
     /**
-     * Inserts the rows a sync created, and their executions, in two batches: an entity's events cost
-     * two round trips to the database however many there are.
+     * Inserts the rows syncs created, and their executions: in one statement on PostgreSQL, in two
+     * batches elsewhere, however many entities and events there are.
      */
-    private void insertFresh(Connection c, List<EventRow> fresh, Instant now) throws SQLException {
+    void insertFresh(Connection c, List<EventRow> fresh, Instant now) throws SQLException {
         if (fresh.isEmpty()) {
             return;
         }
-        store.insertAll(c, fresh, now);
-        List<Executions.NewExecution> executions = new ArrayList<>();
-        for (EventRow row : fresh) {
-            if (row.dueAt != null) {
-                executions.add(new Executions.NewExecution(DUE_TASK, row.dueInstance(), later(row.dueAt, now)));
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            store.insertAllWithExecutions(c, fresh, DUE_TASK, now);
+        } else {
+            store.insertAll(c, fresh, now);
+            List<Executions.NewExecution> executions = new ArrayList<>();
+            for (EventRow row : fresh) {
+                if (row.dueAt != null) {
+                    executions.add(new Executions.NewExecution(DUE_TASK, row.dueInstance(), later(row.dueAt, now)));
+                }
             }
+            Executions.addAll(c, executions);
         }
-        Executions.addAll(c, executions);
         for (EventRow row : fresh) {
             if (row.dueAt != null) {
                 armEarlyDeliveries(c, row, now);

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Arrays;
 
 /** The SQL of {@code aif_event} and {@code aif_event_delivery}. Every method joins the caller's transaction. */
 final class EventStore {
@@ -111,6 +114,44 @@ final class EventStore {
                         throw new SQLException("the database returned fewer generated ids than rows inserted");
                     }
                     row.id = keys.getLong(1);
+                }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: inserts new rows and the executions that make them occur in one statement (one round
+     * trip), and sets the rows' ids.
+     */
+    void insertAllWithExecutions(Connection c, List<EventRow> rows, String dueTask, Instant now) throws SQLException {
+        StringBuilder sql = new StringBuilder("WITH e AS (INSERT INTO aif_event (entity_type, entity_id, name,"
+                + " declared_name, namespace, status, trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot,"
+                + " note, created_at, updated_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql.append(" RETURNING id, entity_type, entity_id, name, namespace, occurrence, due_at),"
+                + " t AS (INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                + " SELECT ?, e.id || ':' || e.occurrence, GREATEST(e.due_at, ?), FALSE, 1 FROM e"
+                + " WHERE e.due_at IS NOT NULL)"
+                + " SELECT id, entity_type, entity_id, name, namespace FROM e");
+        List<Object> parameters = new ArrayList<>();
+        Map<String, EventRow> byKey = new HashMap<>();
+        for (EventRow row : rows) {
+            parameters.addAll(Arrays.asList(row.entityType, row.entityId, row.name, row.declaredName, row.namespace,
+                    row.status.name(), row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey,
+                    row.snapshot, row.note, now, now));
+            byKey.put(row.entityType + "\u0000" + row.entityId + "\u0000" + row.key(), row);
+        }
+        parameters.add(dueTask);
+        parameters.add(now);
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            bind(s, parameters.toArray());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString("entity_type") + "\u0000" + rs.getString("entity_id") + "\u0000"
+                            + EventRow.key(rs.getString("name"), rs.getString("namespace"));
+                    byKey.get(key).id = rs.getLong("id");
                 }
             }
         }

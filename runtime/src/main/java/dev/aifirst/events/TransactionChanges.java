@@ -5,7 +5,9 @@ import dev.aifirst.persistence.PersistenceException;
 import dev.aifirst.spi.EntityEvents;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -74,10 +76,14 @@ final class TransactionChanges implements TransactionCompletionCallbacks.BeforeC
         }
         Connection connection = EventEngine.connection(session);
         try {
+            // The rows of every entity the transaction changed are inserted together, at the end.
+            List<EventRow> fresh = new ArrayList<>();
             for (Map.Entry<Key, Change> entry : changes.entrySet()) {
                 Change change = entry.getValue();
-                engine.sync(connection, change.descriptor, change.entity, entry.getKey().id(), change.trigger);
+                engine.sync(connection, change.descriptor, change.entity, entry.getKey().id(), change.trigger, false,
+                        fresh);
             }
+            engine.insertFresh(connection, fresh, engine.clock().instant());
         } catch (SQLException e) {
             throw new PersistenceException("Could not sync business events: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.persistence.Dialect;
 import dev.aifirst.scheduling.Executions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,17 @@ import java.util.List;
 
 /** The SQL of the workflow tables; every method works in the caller's transaction. */
 final class RunStore {
+
+    /** A row of a run's history, written with the transition it records. */
+    record History(String step, int attempt, Instant startedAt, Instant endedAt, String outcome, String error,
+            Double progress, String display) {
+    }
+
+    private final Dialect dialect;
+
+    RunStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
             + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
@@ -48,6 +60,46 @@ final class RunStore {
             s.setObject(21, time(run.updatedAt));
             s.setString(22, run.id);
             s.setLong(23, expectedSeq);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * {@link #update} and {@link #addStep} together. On PostgreSQL they go to the database as one
+     * statement, so a step's transition costs one round trip before the commit.
+     */
+    boolean updateWithHistory(Connection c, RunRow run, long expectedSeq, History history) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            addStep(c, run.id, history.step(), history.attempt(), history.startedAt(), history.endedAt(),
+                    history.outcome(), history.error(), history.progress(), history.display());
+            return update(c, run, expectedSeq);
+        }
+        try (PreparedStatement s = c.prepareStatement("WITH history AS (INSERT INTO aif_workflow_step (run_id, step,"
+                + " attempt, started_at, ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))"
+                + " UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?,"
+                + " seq = ?, lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?,"
+                + " match_value = ?, timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?,"
+                + " debounce_until = ?, progress = ?, result = ?, error = ?, updated_at = ?"
+                + " WHERE id = ? AND seq = ?")) {
+            s.setString(1, run.id);
+            s.setString(2, history.step());
+            s.setInt(3, history.attempt());
+            s.setObject(4, time(history.startedAt()));
+            s.setObject(5, time(history.endedAt()));
+            String outcome = history.outcome();
+            s.setString(6, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(7, history.error());
+            if (history.progress() == null) {
+                s.setNull(8, Types.DOUBLE);
+            } else {
+                s.setDouble(8, history.progress());
+            }
+            s.setString(9, history.display());
+            run.seq = expectedSeq + 1;
+            bindState(s, 10, run);
+            s.setObject(30, time(run.updatedAt));
+            s.setString(31, run.id);
+            s.setLong(32, expectedSeq);
             return s.executeUpdate() == 1;
         }
     }

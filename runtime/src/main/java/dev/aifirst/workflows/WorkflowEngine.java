@@ -70,7 +70,7 @@ public final class WorkflowEngine {
     private final EventEngine events;
     private final Instances instances;
     private final ChatModel chatModel;
-    private final RunStore store = new RunStore();
+    private final RunStore store;
     private final Map<String, WorkflowDefinition<?>> byName = new LinkedHashMap<>();
     private final Map<Class<?>, WorkflowDefinition<?>> byType = new LinkedHashMap<>();
     /** The events some step waits for (declared names, templates, renderings). */
@@ -85,6 +85,7 @@ public final class WorkflowEngine {
         this.events = events;
         this.instances = instances;
         this.chatModel = chatModel;
+        this.store = new RunStore(database.dialect());
         for (WorkflowDefinition definition : ServiceLoader.load(WorkflowDefinition.class, classLoader)) {
             WorkflowDefinition<?> previous = byName.putIfAbsent(definition.name(), definition);
             if (previous != null) {
@@ -393,8 +394,8 @@ public final class WorkflowEngine {
         return inTransaction(c -> {
             long seq = run.seq;
             Instant now = clock.instant();
-            store.addStep(c, run.id, run.step, run.attempt, startedAt, endedAt, flow.toString(), null, flow.progress(),
-                    declaration.display());
+            RunStore.History history = new RunStore.History(run.step, run.attempt, startedAt, endedAt, flow.toString(),
+                    null, flow.progress(), declaration.display());
             run.context = definition.encodeContext(context);
             run.input = null;
             run.attempt = 1;
@@ -442,7 +443,7 @@ public final class WorkflowEngine {
                     run.lease++;
                 }
             }
-            if (!store.update(c, run, seq)) {
+            if (!store.updateWithHistory(c, run, seq, history)) {
                 throw new StaleRun();
             }
             if (run.wakeAt != null) {
