@@ -1,6 +1,7 @@
 package dev.aifirst.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
 import static dev.aifirst.processor.Sources.stay;
@@ -15,12 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class EventsDiagnosticsTest {
 
-    private static void assertSingleErrorOnLine(JavaFileObject source, String message, String line) {
-        Compilation compilation = compile(source);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    }
 
     @Test
     void unknownWhenMethod() {

@@ -27,10 +27,7 @@ class OnEventDiagnosticsTest {
     }
 
     private static void assertSingleErrorOnLine(JavaFileObject source, String message, String line) {
-        Compilation compilation = compile(ROOM, source);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+        Sources.assertSingleErrorOnLine(source, message, line, ROOM);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.aifirst.processor;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,20 @@ final class Sources {
                     private boolean isHidden() { return false; }
                 }
                 """);
+    }
+
+    /**
+     * Compiles {@code source} (with {@code others}) and asserts that the only error is {@code message},
+     * reported on the line containing {@code line}: a class that fails validation gets no generated
+     * code, so no error follows from it.
+     */
+    static void assertSingleErrorOnLine(JavaFileObject source, String message, String line, JavaFileObject... others) {
+        List<JavaFileObject> all = new ArrayList<>(List.of(others));
+        all.add(source);
+        Compilation compilation = compile(all.toArray(JavaFileObject[]::new));
+        CompilationSubject.assertThat(compilation).failed();
+        CompilationSubject.assertThat(compilation).hadErrorCount(1);
+        CompilationSubject.assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
     }
 
     static Compilation compile(JavaFileObject... sources) {

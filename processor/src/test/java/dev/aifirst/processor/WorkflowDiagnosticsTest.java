@@ -1,6 +1,7 @@
 package dev.aifirst.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
 
@@ -28,12 +29,6 @@ class WorkflowDiagnosticsTest {
                 """.formatted(annotation, body));
     }
 
-    private static void assertSingleErrorOnLine(JavaFileObject source, String message, String line) {
-        Compilation compilation = compile(source);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    }
 
     @Test
     void noStartStep() {

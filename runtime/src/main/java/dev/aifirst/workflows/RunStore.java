@@ -20,6 +20,12 @@ final class RunStore {
             Double progress, String display) {
     }
 
+    /** Writes a run's state if its sequence is still the one read: 20 state columns, updated_at, id, seq. */
+    private static final String UPDATE = "UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?, seq = ?,"
+            + " lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?, match_value = ?,"
+            + " timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?, debounce_until = ?,"
+            + " progress = ?, result = ?, error = ?, updated_at = ? WHERE id = ? AND seq = ?";
+
     private final Dialect dialect;
 
     RunStore(Dialect dialect) {
@@ -50,11 +56,7 @@ final class RunStore {
      * @return whether it was written; {@code false} means another transition won
      */
     boolean update(Connection c, RunRow run, long expectedSeq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?,"
-                + " seq = ?, lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?,"
-                + " match_value = ?, timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?,"
-                + " debounce_until = ?, progress = ?, result = ?, error = ?, updated_at = ?"
-                + " WHERE id = ? AND seq = ?")) {
+        try (PreparedStatement s = c.prepareStatement(UPDATE)) {
             run.seq = expectedSeq + 1;
             bindState(s, 1, run);
             s.setObject(21, time(run.updatedAt));
@@ -76,11 +78,7 @@ final class RunStore {
         }
         try (PreparedStatement s = c.prepareStatement("WITH history AS (INSERT INTO aif_workflow_step (run_id, step,"
                 + " attempt, started_at, ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))"
-                + " UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?,"
-                + " seq = ?, lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?,"
-                + " match_value = ?, timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?,"
-                + " debounce_until = ?, progress = ?, result = ?, error = ?, updated_at = ?"
-                + " WHERE id = ? AND seq = ?")) {
+                + " " + UPDATE)) {
             s.setString(1, run.id);
             s.setString(2, history.step());
             s.setInt(3, history.attempt());

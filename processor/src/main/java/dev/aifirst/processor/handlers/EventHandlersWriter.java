@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.aifirst.processor.handlers.HandlerClassModel.Handler;
 import dev.aifirst.processor.model.DurationSpec;
+import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.RetrySpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,19 +80,9 @@ final class EventHandlersWriter {
                 .build());
         type.addMethod(handle());
         if (model.hasInstanceHandlers() && !model.constructible()) {
-            type.addMethod(missingInstance(model.target()));
+            type.addMethod(GeneratedCode.missingInstance(model.target()));
         }
         return type.build();
-    }
-
-    /** The fallback when the application supplies no instance of a class without a no-argument constructor. */
-    static MethodSpec missingInstance(ClassName target) {
-        return MethodSpec.methodBuilder("missingInstance")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(target)
-                .addStatement("throw new $T($S)", IllegalStateException.class, target.simpleName()
-                        + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)")
-                .build();
     }
 
     private MethodSpec handle() {

@@ -3,11 +3,13 @@ package dev.aifirst.processor.model;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
@@ -29,6 +31,19 @@ public final class GeneratedCode {
         }
         return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
                 .addMember("value", "$S", PROCESSOR)
+                .build();
+    }
+
+    /**
+     * {@code private static T missingInstance()}: the fallback that generated code hands to
+     * {@code Instances.get} for a class without a no-argument constructor, failing with what to do.
+     */
+    public static MethodSpec missingInstance(ClassName target) {
+        return MethodSpec.methodBuilder("missingInstance")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(target)
+                .addStatement("throw new $T($S)", IllegalStateException.class, target.simpleName()
+                        + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)")
                 .build();
     }
 

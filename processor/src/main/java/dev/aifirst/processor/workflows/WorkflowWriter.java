@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.aifirst.processor.model.DurationSpec;
+import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.RetrySpec;
 import dev.aifirst.processor.workflows.WorkflowModel.Input;
 import dev.aifirst.processor.workflows.WorkflowModel.StepModel;
@@ -143,12 +144,7 @@ final class WorkflowWriter {
                 .addStatement("return CODEC.encode(context)")
                 .build());
         if (!model.constructible()) {
-            type.addMethod(MethodSpec.methodBuilder("missingInstance")
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .returns(model.workflow())
-                    .addStatement("throw new $T($S)", IllegalStateException.class, model.workflow().simpleName()
-                            + " has no no-argument constructor: supply its instance with AiFirst.builder().instances(...)")
-                    .build());
+            type.addMethod(GeneratedCode.missingInstance(model.workflow()));
         }
         return type.build();
     }
