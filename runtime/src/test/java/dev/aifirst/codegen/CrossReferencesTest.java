@@ -1,6 +1,7 @@
 package dev.aifirst.codegen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.aifirst.codegen.Compilations.compile;
 import static dev.aifirst.codegen.Compilations.resource;
 import static dev.aifirst.codegen.Compilations.source;
@@ -8,6 +9,16 @@ import static dev.aifirst.codegen.Compilations.testSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.aifirst.processor.AiFirstProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +125,99 @@ class CrossReferencesTest {
                 dev.aifirst.events.fixtures.BookingHandlersEventHandlers
                 dev.aifirst.events.fixtures.HousekeepingEventHandlers
                 """);
+    }
+
+    @Test
+    void registriesAlsoListClassesThatAppearInALaterRound() {
+        // Another processor writes an entity, its handlers and a workflow in the first round; ours
+        // sees them in the second and must add them to the registries of the first.
+        Compilation compilation = javac().withProcessors(new AiFirstProcessor(), new WritesSourcesInRoundOne())
+                .compile(testSource("dev/aifirst/events/fixtures/Booking.java"),
+                        testSource("dev/aifirst/events/fixtures/BookingHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.EntityEvents")).isEqualTo("""
+                dev.aifirst.events.fixtures.BookingEvents
+                dev.aifirst.events.fixtures.CabinEvents
+                """);
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.EventHandlers")).isEqualTo("""
+                dev.aifirst.events.fixtures.BookingHandlersEventHandlers
+                dev.aifirst.events.fixtures.CabinHandlersEventHandlers
+                """);
+        assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.WorkflowDefinition")).isEqualTo("""
+                dev.aifirst.events.fixtures.CabinCleaningWorkflow
+                """);
+    }
+
+    /** Writes, once, sources that use our annotations, the way a second code generator would. */
+    @SupportedAnnotationTypes("*")
+    static final class WritesSourcesInRoundOne extends AbstractProcessor {
+        private boolean written;
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (written) {
+                return false;
+            }
+            written = true;
+            write("dev.aifirst.events.fixtures.Cabin", """
+                    package dev.aifirst.events.fixtures;
+
+                    import dev.aifirst.annotations.*;
+                    import jakarta.persistence.*;
+
+                    @Entity
+                    @Events(@Event(name = "cabin_vacated"))
+                    public class Cabin {
+                        @Id Long id;
+                    }
+                    """);
+            write("dev.aifirst.events.fixtures.CabinHandlers", """
+                    package dev.aifirst.events.fixtures;
+
+                    import dev.aifirst.annotations.*;
+                    import dev.aifirst.events.EventContext;
+
+                    public class CabinHandlers {
+                        @OnEvent(CabinEvents.CABIN_VACATED)
+                        void onVacated(EventContext<Cabin> event) { }
+                    }
+                    """);
+            write("dev.aifirst.events.fixtures.CabinCleaning", """
+                    package dev.aifirst.events.fixtures;
+
+                    import dev.aifirst.Flow;
+                    import dev.aifirst.annotations.*;
+                    import dev.aifirst.events.EventContext;
+
+                    @Workflow(name = "cabin_cleaning", on = "cabin_vacated")
+                    public class CabinCleaning {
+                        public record Context(long cabinId) { }
+
+                        static Context createContext(EventContext<Cabin> event) {
+                            return new Context(event.entity().id);
+                        }
+
+                        @Step(start = true)
+                        Flow clean(Context context) {
+                            return Flow.complete();
+                        }
+                    }
+                    """);
+            return false;
+        }
+
+        private void write(String name, String text) {
+            try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+                writer.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test
