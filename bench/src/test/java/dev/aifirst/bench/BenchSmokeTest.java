@@ -24,7 +24,7 @@ class BenchSmokeTest {
         report.write(out, "smoke");
         String table = Files.readString(out);
         assertThat(table).contains("| 1. raw db-scheduler", "| 2. workflows", "| 4. event sync",
-                "| 5. dispatch latency", "| 7. javac", "| 8. heap");
+                "| 5. dispatch latency", "workflows, minimal classes |", "| 7. javac: the sample", "| 7. javac: the same sample copies", "| 8. heap");
         if (BenchDatabase.postgresReachable(config)) {
             assertThat(table).contains("| 3. DBOS Transact", "| 6. scale", "| PostgreSQL |");
         } else {
