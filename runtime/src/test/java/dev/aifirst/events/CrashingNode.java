@@ -1,10 +1,10 @@
 package dev.aifirst.events;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.AiFirst;
 import dev.aifirst.events.fixtures.Booking;
+import dev.aifirst.testsupport.ChildJvm;
 import dev.aifirst.testsupport.TestHibernate;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -22,11 +22,7 @@ public final class CrashingNode {
         String url = args[0];
         String user = args[1];
         String mode = args[2];
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword("");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = ChildJvm.dataSource(url, user);
         EntityManagerFactory emf = TestHibernate.createExisting(dataSource, Booking.class);
         // A long polling interval: nothing is picked up by a poll before the halt.
         AiFirst runtime = AiFirst.builder().dataSource(dataSource).entityManagerFactory(emf)

@@ -1,5 +1,7 @@
 package dev.aifirst.testsupport;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,15 @@ public final class ChildJvm {
 
     public static String output(Path log) throws IOException {
         return Files.exists(log) ? Files.readString(log) : "(no output)";
+    }
+
+    /** In the child: a pool on the test's database, whose JDBC URL and user the test passed as arguments. */
+    public static HikariDataSource dataSource(String jdbcUrl, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword("");
+        return new HikariDataSource(config);
     }
 
     public static String separator() {

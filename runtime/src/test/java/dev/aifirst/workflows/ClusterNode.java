@@ -1,9 +1,9 @@
 package dev.aifirst.workflows;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.AiFirst;
 import dev.aifirst.events.fixtures.Booking;
+import dev.aifirst.testsupport.ChildJvm;
 import dev.aifirst.testsupport.TestHibernate;
 import dev.aifirst.workflows.fixtures.Chain;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,11 +16,7 @@ import java.time.Duration;
 public final class ClusterNode {
 
     public static void main(String[] args) throws InterruptedException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[0]);
-        config.setUsername(args[1]);
-        config.setPassword("");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = ChildJvm.dataSource(args[0], args[1]);
         EntityManagerFactory emf = TestHibernate.createExisting(dataSource, Booking.class);
         AiFirst runtime = AiFirst.builder().dataSource(dataSource).entityManagerFactory(emf).nodeName("node-a")
                 .threads(4).pollingInterval(Duration.ofMillis(100)).heartbeatInterval(Duration.ofSeconds(1)).start();
