@@ -221,6 +221,52 @@ class CrossReferencesTest {
     }
 
     @Test
+    void matchNamesTheEntitysIdNotAnotherProperty() {
+        // Waiting runs are found by the id of the event's entity; a match on another property
+        // would never find them, so it is a compile error rather than a run that waits forever.
+        JavaFileObject workflow = source("dev.aifirst.events.fixtures.Arrival", """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.Flow;
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+
+                @Workflow(name = "arrival")
+                public class Arrival {
+                    public static class Context { public long bookingId; public String guest = ""; }
+
+                    @Step(start = true)
+                    @WaitForEvent(value = "booking_confirmed", match = @Match(entity = "guest", context = "guest"))
+                    Flow greet(Context ctx, EventContext<Booking> confirmed) { return Flow.complete(); }
+                }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), workflow);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("@Match(entity) names the id of Booking, not 'guest': keep that id"
+                + " in the context and match on it, e.g. @Match(entity = \"id\", context = \"guest\")")
+                .inFile(workflow).onLineContaining("match = @Match(");
+
+        JavaFileObject byId = source("dev.aifirst.events.fixtures.Arrival", """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.Flow;
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+
+                @Workflow(name = "arrival")
+                public class Arrival {
+                    public static class Context { public long bookingId; }
+
+                    @Step(start = true)
+                    @WaitForEvent(value = "booking_confirmed", match = @Match(entity = "id", context = "bookingId"))
+                    Flow greet(Context ctx, EventContext<Booking> confirmed) { return Flow.complete(); }
+                }
+                """);
+        assertThat(compile(testSource("dev/aifirst/events/fixtures/Booking.java"), byId)).succeededWithoutWarnings();
+    }
+
+    @Test
     void aSourceThatDoesNotCompileGetsOnlyJavacsOwnError() {
         JavaFileObject broken = source("dev.aifirst.events.fixtures.Broken", """
                 package dev.aifirst.events.fixtures;

@@ -325,10 +325,18 @@ final class WorkflowReader {
             }
             if (eventEntity != null) {
                 TypeElement entity = elements.getTypeElement(eventEntity.toString());
-                if (entity != null && !matchEntity.equals("id")
-                        && new BeanProperties(elements, types, entity).property(matchEntity).isEmpty()) {
-                    diagnostics.error(method, wait, "match", entity.getSimpleName() + " has no property '"
-                            + matchEntity + "' for @Match(entity)");
+                if (entity != null && !matchEntity.equals("id")) {
+                    BeanProperties properties = new BeanProperties(elements, types, entity);
+                    if (properties.property(matchEntity).isEmpty()) {
+                        diagnostics.error(method, wait, "match", entity.getSimpleName() + " has no property '"
+                                + matchEntity + "' for @Match(entity)");
+                    } else if (!isId(properties, matchEntity)) {
+                        // Waiting runs are found by the id of the event's entity, which every event
+                        // row carries; another property would mean loading each entity to compare.
+                        diagnostics.error(method, wait, "match", "@Match(entity) names the id of " + entity.getSimpleName()
+                                + ", not '" + matchEntity + "': keep that id in the context and match on it, e.g."
+                                + " @Match(entity = \"id\", context = \"" + matchContext + "\")");
+                    }
                 }
             }
         } else if (manual) {
@@ -337,6 +345,15 @@ final class WorkflowReader {
         }
         return new WaitModel(event, timeout, onTimeout.isEmpty() ? null : onTimeout,
                 matchEntity.isEmpty() ? null : matchEntity, matchContext.isEmpty() ? null : matchContext, accessor);
+    }
+
+    /** Whether {@code property} is the entity's {@code @Id} (a field, or a getter of that name). */
+    private static boolean isId(BeanProperties properties, String property) {
+        List<Element> ids = new ArrayList<>(properties.annotatedMembers("jakarta.persistence.Id"));
+        ids.addAll(properties.annotatedMembers("jakarta.persistence.EmbeddedId"));
+        String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        return ids.stream().map(id -> id.getSimpleName().toString())
+                .anyMatch(name -> name.equals(property) || name.equals(getter));
     }
 
     private String readOnFail(TypeElement type, TypeElement context) {
