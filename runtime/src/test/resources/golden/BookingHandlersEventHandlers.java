@@ -32,6 +32,8 @@ public final class BookingHandlersEventHandlers implements EventHandlers {
                     DEFAULT_RETRY),
             new HandlerDeclaration(PREFIX + "atCheckout", Booking.class, "checkout_due", Duration.ZERO,
                     DEFAULT_RETRY),
+            new HandlerDeclaration(PREFIX + "auditStageDone", Booking.class, "stage_done:{stage}", Duration.ZERO,
+                    DEFAULT_RETRY, /* ignoresClaims */ true),
             new HandlerDeclaration(PREFIX + "beforeCheckin", Booking.class, "checkin_due", Duration.ofHours(-1),
                     DEFAULT_RETRY),
             new HandlerDeclaration(PREFIX + "flaky", Booking.class, "booking_confirmed", Duration.ZERO,
@@ -61,6 +63,7 @@ public final class BookingHandlersEventHandlers implements EventHandlers {
         switch (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key) {
             case "atCheckin" -> target.atCheckin((EventContext<Booking>) event);
             case "atCheckout" -> target.atCheckout((EventContext<Booking>) event);
+            case "auditStageDone" -> target.auditStageDone((EventContext<Booking>) event);
             case "beforeCheckin" -> target.beforeCheckin((EventContext<Booking>) event);
             case "flaky" -> target.flaky((EventContext<Booking>) event);
             case "onChanged" -> target.onChanged((EventContext<Booking>) event);

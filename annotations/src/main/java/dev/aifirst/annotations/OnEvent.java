@@ -34,6 +34,12 @@ public @interface OnEvent {
      */
     String offset() default "PT0S";
 
+    /**
+     * Whether the handler receives the event also while a workflow run holds a claim on it
+     * ({@code dev.aifirst.events.Claims}); by default a claimed occurrence skips it.
+     */
+    boolean ignoresClaims() default false;
+
     /** How a failing handler is retried. */
     Retry retry() default @Retry(maxAttempts = 5, backoff = "PT5S", multiplier = 2.0, maxBackoff = "PT1H");
 }

@@ -60,6 +60,7 @@ public final class EventEngine {
     private final ZoneId zone;
     private final EntityManagerFactory entityManagerFactory;
     private final EventStore store;
+    private final ClaimStore claims = new ClaimStore();
     private final EntitySnapshots snapshots = new EntitySnapshots();
     private final Map<Class<?>, EntityEvents<?>> descriptorsByClass = new ConcurrentHashMap<>();
     private final Map<String, EntityEvents<?>> descriptorsByName = new HashMap<>();
@@ -532,11 +533,17 @@ public final class EventEngine {
             store.update(c, row, now);
             Instant base = row.dueAt != null ? row.dueAt : now;
             Class<?> entityClass = descriptor.entityType();
+            ClaimRecord claim = claims.take(c, row.declaredName, row.name, row.entityId, now);
             for (EventSubscriber subscriber : subscribers.values()) {
                 if (subscriber.accepts(entityClass, row.declaredName, row.name)) {
                     Instant at = later(base.plus(subscriber.offset()), now);
                     DeliveryRecord delivery = store.addDelivery(c, row.id, row.occurrence, subscriber.key(), at, now);
-                    if (delivery.status() == DeliveryStatus.SCHEDULED) {
+                    if (delivery.status() != DeliveryStatus.SCHEDULED) {
+                        continue;
+                    }
+                    if (claim != null && !subscriber.ignoresClaims()) {
+                        skip(c, delivery, "the event is claimed by " + claim.holder(), now);
+                    } else {
                         Executions.add(c, database.dialect(), DELIVERY_TASK,
                                 deliveryInstance(delivery.id(), delivery.attempts() + 1), delivery.dueAt());
                     }
@@ -545,7 +552,7 @@ public final class EventEngine {
             if (!observers.isEmpty()) {
                 EventContext<?> context = contextFor(session, row, descriptor, entity, now);
                 for (EventObserver observer : observers) {
-                    observer.occurred(context, session);
+                    observer.occurred(context, claim == null ? null : claim.holder(), session);
                 }
             }
             LOG.debug("{} occurred", row);
@@ -784,6 +791,11 @@ public final class EventEngine {
         return entityManagerFactory;
     }
 
+    /** The claims table, for the runtime's modules that hold claims. */
+    public ClaimStore claims() {
+        return claims;
+    }
+
     EventStore store() {
         return store;
     }
@@ -830,6 +842,11 @@ public final class EventEngine {
         @Override
         public RetryPolicy retry() {
             return declaration.retry();
+        }
+
+        @Override
+        public boolean ignoresClaims() {
+            return declaration.ignoresClaims();
         }
 
         @Override

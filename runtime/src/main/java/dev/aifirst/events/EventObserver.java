@@ -9,5 +9,9 @@ import org.hibernate.Session;
 @FunctionalInterface
 public interface EventObserver {
 
-    void occurred(EventContext<?> event, Session session) throws Exception;
+    /**
+     * @param claimedBy the holder of the claim the occurrence falls under ({@link ClaimRecord#holder()}),
+     *     or null: only that holder should act on it
+     */
+    void occurred(EventContext<?> event, String claimedBy, Session session) throws Exception;
 }

@@ -30,6 +30,11 @@ public interface EventSubscriber {
     /** How a failing delivery is retried. */
     RetryPolicy retry();
 
+    /** Whether this subscriber receives the event also while another holds a {@link Claims claim} on it. */
+    default boolean ignoresClaims() {
+        return false;
+    }
+
     /** Receives one occurrence, inside the delivery's transaction. */
     void deliver(EventContext<?> event, Session session) throws Exception;
 

@@ -49,6 +49,11 @@ public final class Events {
         return engine.database().inTransaction(c -> engine.store().queryDeliveries(c, "event_id = ?", eventId));
     }
 
+    /** The {@link Claims claims} in force now, oldest first. */
+    public List<ClaimRecord> claims() {
+        return engine.database().inTransaction(c -> engine.claims().active(c, engine.clock().instant()));
+    }
+
     /** Deliveries whose every attempt failed. */
     public List<DeliveryRecord> failedDeliveries() {
         return deliveriesWithStatus(DeliveryStatus.FAILED);

@@ -12,8 +12,15 @@ import java.util.Objects;
  *     receives every rendering of it) or one rendering of a template
  * @param offset when to run relative to the event's date
  * @param retry how a failing call is retried
+ * @param ignoresClaims whether the handler receives the event also while a run holds a claim on it
  */
-public record HandlerDeclaration(String key, Class<?> entityType, String event, Duration offset, RetryPolicy retry) {
+public record HandlerDeclaration(String key, Class<?> entityType, String event, Duration offset, RetryPolicy retry,
+        boolean ignoresClaims) {
+
+    /** A handler that respects claims, as most are. */
+    public HandlerDeclaration(String key, Class<?> entityType, String event, Duration offset, RetryPolicy retry) {
+        this(key, entityType, event, offset, retry, false);
+    }
 
     public HandlerDeclaration {
         Objects.requireNonNull(key, "key");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.Flow;
+import dev.aifirst.events.ClaimStore;
+import dev.aifirst.events.Claims;
 import dev.aifirst.events.EventContext;
 import dev.aifirst.events.EventEngine;
 import dev.aifirst.events.EventSubscriber;
@@ -240,7 +242,7 @@ public final class WorkflowEngine {
     // ---- waking runs that wait for events -----------------------------------------------------
 
     /** Wakes the runs waiting at a {@code @WaitForEvent} step for this occurrence; in its transaction. */
-    private void eventOccurred(EventContext<?> event, Session session) throws SQLException {
+    private void eventOccurred(EventContext<?> event, String claimedBy, Session session) throws SQLException {
         if (!awaitedEvents.contains(event.name()) && !awaitedEvents.contains(event.declaredName())) {
             return;
         }
@@ -253,8 +255,8 @@ public final class WorkflowEngine {
             boolean own = run.matchValue != null
                     ? run.matchValue.equals(event.entityId())
                     : entityType.equals(run.entityType) && event.entityId().equals(run.entityId);
-            if (!own) {
-                continue;
+            if (!own || (claimedBy != null && !claimedBy.equals(claimHolder(run)))) {
+                continue; // another entity's event, or one that another run has claimed
             }
             long seq = run.seq;
             Executions.remove(c, TASK, instance(run));
@@ -334,19 +336,20 @@ public final class WorkflowEngine {
         Flow flow = null;
         Exception failure = null;
         Object childContext = null;
+        RunStepContext stepContext = new RunStepContext(run);
         try {
-            StepInputs inputs = inputs(run);
+            StepInputs inputs = new StepInputs(null, Inputs.signal(run.input), Inputs.subflow(run.input), stepContext);
             if (Inputs.isEvent(run.input) && events.hasEntityManagerFactory()) {
                 JsonNode ref = Inputs.read(run.input);
-                flow = events.inSession(session -> {
+                flow = Claims.heldBy(stepContext, () -> events.inSession(session -> {
                     EventContext<?> event = events.contextOf(ref.get("entityType").asText(), ref.get("entityId").asText(),
                             ref.get("name").asText(), ref.get("declaredName").asText(), ref.get("namespace").asText(),
                             Instant.parse(ref.get("occurredAt").asText()), session);
                     return definition.execute(step, context,
                             new StepInputs(event, inputs.signal(), inputs.subflow(), inputs.stepContext()), instances);
-                });
+                }));
             } else {
-                flow = definition.execute(step, context, inputs, instances);
+                flow = Claims.heldBy(stepContext, () -> definition.execute(step, context, inputs, instances));
             }
             if (flow == null) {
                 throw new IllegalStateException("step " + run.step + " returned null; return a Flow such as complete()");
@@ -372,11 +375,8 @@ public final class WorkflowEngine {
             WorkflowFailure reason = new WorkflowFailure(run.step, run.attempt, "fail", flow.reason(), "", endedAt);
             callOnFail(definition, context, reason);
         }
-        return commitFlow(run, definition, declaration, context, flow, childContext, startedAt, endedAt);
-    }
-
-    private StepInputs inputs(RunRow run) {
-        return new StepInputs(null, Inputs.signal(run.input), Inputs.subflow(run.input), new RunStepContext(run));
+        return commitFlow(run, definition, declaration, context, flow, childContext, stepContext.claimChanges,
+                startedAt, endedAt);
     }
 
     private StepDeclaration declarationOf(WorkflowDefinition<?> definition, WorkflowStep step) {
@@ -390,7 +390,7 @@ public final class WorkflowEngine {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean commitFlow(RunRow run, WorkflowDefinition definition, StepDeclaration declaration, Object context,
-            Flow flow, Object childContext, Instant startedAt, Instant endedAt) {
+            Flow flow, Object childContext, List<ClaimChange> claimChanges, Instant startedAt, Instant endedAt) {
         return inTransaction(c -> {
             long seq = run.seq;
             Instant now = clock.instant();
@@ -446,11 +446,14 @@ public final class WorkflowEngine {
             if (!store.updateWithHistory(c, run, seq, history)) {
                 throw new StaleRun();
             }
+            for (ClaimChange change : claimChanges) {
+                change.apply(c, events.claims(), claimHolder(run), now);
+            }
             if (run.wakeAt != null) {
                 Executions.add(c, database.dialect(), TASK, instance(run), run.wakeAt);
             }
             if (run.status.ended()) {
-                resumeParent(c, run, now);
+                ended(c, run, now);
             }
             return goOn;
         }, run);
@@ -492,7 +495,7 @@ public final class WorkflowEngine {
             if (again) {
                 Executions.add(c, database.dialect(), TASK, instance(run), run.wakeAt);
             } else {
-                resumeParent(c, run, now);
+                ended(c, run, now);
             }
             return false;
         }, run);
@@ -554,7 +557,7 @@ public final class WorkflowEngine {
                 throw new StaleRun();
             }
             if (run.status.ended()) {
-                resumeParent(c, run, now);
+                ended(c, run, now);
             }
             return goOn;
         }, run);
@@ -573,7 +576,7 @@ public final class WorkflowEngine {
             if (!store.update(c, run, seq)) {
                 throw new StaleRun();
             }
-            resumeParent(c, run, now);
+            ended(c, run, now);
             return false;
         }, run);
     }
@@ -590,6 +593,17 @@ public final class WorkflowEngine {
             Executions.add(c, database.dialect(), TASK, instance(run), now);
             return false;
         }, run);
+    }
+
+    /** A run ended: its claims end with it, and its parent, if it waits for it, resumes. */
+    void ended(Connection c, RunRow run, Instant now) throws SQLException {
+        events.claims().releaseAll(c, claimHolder(run));
+        resumeParent(c, run, now);
+    }
+
+    /** How a run is named as the holder of its {@link Claims claims}. */
+    static String claimHolder(RunRow run) {
+        return "workflow:" + run.id;
     }
 
     /** A child run ended: its parent, waiting for it, resumes at its {@code onComplete} step. */
@@ -705,6 +719,7 @@ public final class WorkflowEngine {
         run.lease++;
         run.updatedAt = now;
         store.update(c, run, seq);
+        events.claims().releaseAll(c, claimHolder(run));
         for (RunRow child : store.query(c, "parent_id = ?", run.id)) {
             if (!child.status.ended()) {
                 cancel(c, child.id, false);
@@ -718,9 +733,22 @@ public final class WorkflowEngine {
 
     // ---- the step context ---------------------------------------------------------------------
 
-    private final class RunStepContext implements StepContext {
+    /** A claim the step took or released; it takes effect when the step's transition commits. */
+    private record ClaimChange(String eventName, String match, Instant expiresAt, Integer occurrences, boolean hold) {
+
+        void apply(Connection c, ClaimStore claims, String holder, Instant now) throws SQLException {
+            if (hold) {
+                claims.hold(c, holder, eventName, match, expiresAt, occurrences, now);
+            } else {
+                claims.release(c, holder, eventName, match);
+            }
+        }
+    }
+
+    private final class RunStepContext implements StepContext, Claims.Holder {
 
         private final RunRow run;
+        private final List<ClaimChange> claimChanges = new ArrayList<>();
 
         RunStepContext(RunRow run) {
             this.run = run;
@@ -748,6 +776,17 @@ public final class WorkflowEngine {
                         + " configure one with AiFirst.builder().chatModel(...)");
             }
             return chatModel;
+        }
+
+        @Override
+        public void hold(String eventName, String match, Duration duration, Integer occurrences) {
+            Instant expiresAt = duration == null ? null : clock.instant().plus(duration);
+            claimChanges.add(new ClaimChange(eventName, match, expiresAt, occurrences, true));
+        }
+
+        @Override
+        public void release(String eventName, String match) {
+            claimChanges.add(new ClaimChange(eventName, match, null, null, false));
         }
 
         @Override

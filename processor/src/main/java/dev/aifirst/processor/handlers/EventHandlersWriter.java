@@ -65,8 +65,10 @@ final class EventHandlersWriter {
             CodeBlock retry = handler.retry().equals(DEFAULT_RETRY)
                     ? CodeBlock.of("DEFAULT_RETRY")
                     : handler.retry().newPolicy();
-            declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,$W$L)", HANDLER_DECLARATION,
-                    handler.method(), handler.entity(), handler.event(), DurationSpec.code(handler.offset()), retry));
+            // Most handlers respect claims: only the exceptions say so, with the constructor's last argument.
+            declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,$W$L$L)", HANDLER_DECLARATION,
+                    handler.method(), handler.entity(), handler.event(), DurationSpec.code(handler.offset()), retry,
+                    handler.ignoresClaims() ? ", /* ignoresClaims */ true" : ""));
         }
         ParameterizedTypeName listOfDeclarations = ParameterizedTypeName.get(ClassName.get(List.class), HANDLER_DECLARATION);
         type.addField(FieldSpec.builder(listOfDeclarations, "HANDLERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

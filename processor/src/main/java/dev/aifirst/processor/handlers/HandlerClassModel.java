@@ -28,7 +28,8 @@ record HandlerClassModel(TypeElement element, ClassName target, ClassName genera
      * @param offset the offset
      * @param retry the retry policy
      */
-    record Handler(String method, boolean isStatic, ClassName entity, String event, Duration offset, RetrySpec retry) {
+    record Handler(String method, boolean isStatic, ClassName entity, String event, Duration offset, RetrySpec retry,
+            boolean ignoresClaims) {
     }
 
     boolean hasInstanceHandlers() {

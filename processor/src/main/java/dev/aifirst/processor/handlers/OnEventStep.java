@@ -204,7 +204,9 @@ public final class OnEventStep implements ProcessingStep {
         }
         String className = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
         references.add(new Reference(className, name, entityName, event, offset));
-        return new Handler(name, method.getModifiers().contains(Modifier.STATIC), entity, event, offset, retry);
+        boolean ignoresClaims = Annotations.bool(context.elements(), annotation, "ignoresClaims");
+        return new Handler(name, method.getModifiers().contains(Modifier.STATIC), entity, event, offset, retry,
+                ignoresClaims);
     }
 
     /** The {@code E} of {@code EventContext<E>}, or {@code null} if the type is anything else. */
