@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
  *
  * <pre>{@code
  * @Step(start = true)
- * Flow takeOver(Context ctx) {
- *     Claims.hold(ReservationEvents.MESSAGE_RECEIVED, ctx.reservationId, Duration.ofHours(2));
- *     return goTo(ConciergeSteps.ANSWER);
+ * Flow askForDocuments(Context ctx) {
+ *     Claims.hold(ReservationEvents.DOCUMENTS_RECEIVED, ctx.reservationId);
+ *     return goTo(PreArrivalSteps.AWAIT_DOCUMENTS);
  * }
  * }</pre>
  *

@@ -31,6 +31,13 @@ public class GuestMessages {
         outbox.send(event.entityManager(), event.entity().getId(), "feedback", "How was your stay? Tell us in one line.");
     }
 
+    /** Documents that arrive while no pre-arrival run waits for them: that run claims them while it does. */
+    @OnEvent(ReservationEvents.DOCUMENTS_RECEIVED)
+    void acknowledgeDocuments(EventContext<Reservation> event) {
+        outbox.send(event.entityManager(), event.entity().getId(), "documents-received",
+                "Thank you, we have your documents.");
+    }
+
     @OnEvent(ReservationEvents.RESERVATION_CANCELLED)
     void confirmCancellation(EventContext<Reservation> event) {
         outbox.send(event.entityManager(), event.entity().getId(), "cancellation", "Your reservation is cancelled.");

@@ -8,9 +8,13 @@ import dev.aifirst.Flow;
 import dev.aifirst.annotations.Step;
 import dev.aifirst.annotations.WaitForEvent;
 import dev.aifirst.annotations.Workflow;
+import dev.aifirst.events.Claims;
 import dev.aifirst.events.EventContext;
 
-/** Collects the guest's documents before arrival: asks, waits a day, reminds at most twice. */
+/**
+ * Collects the guest's documents before arrival: asks, waits a day, reminds at most twice. While it
+ * runs it claims the reservation's {@code documents_received}, so it alone thanks the guest.
+ */
 @Workflow(name = "pre_arrival", on = ReservationEvents.RESERVATION_CONFIRMED)
 public class PreArrival {
 
@@ -37,6 +41,8 @@ public class PreArrival {
 
     @Step(start = true, display = "Ask for documents")
     Flow askForDocuments(Context ctx) {
+        // Until this run ends, it alone answers the documents: GuestMessages does not thank the guest twice.
+        Claims.hold(ReservationEvents.DOCUMENTS_RECEIVED, ctx.reservationId);
         outbox.send(ctx.reservationId, "documents", ctx.guest + ", please upload your passport before you arrive.");
         return goTo(PreArrivalSteps.AWAIT_DOCUMENTS);
     }

@@ -32,7 +32,7 @@ public class StayLog {
         log(event);
     }
 
-    @OnEvent(ReservationEvents.DOCUMENTS_RECEIVED)
+    @OnEvent(value = ReservationEvents.DOCUMENTS_RECEIVED, ignoresClaims = true) // the log sees claimed events too
     void documentsReceived(EventContext<Reservation> event) {
         log(event);
     }

@@ -49,6 +49,8 @@ class GuestJourneyTest {
                 "2026-06-05T10:00:00Z door-code-revoked",     // at check-out
                 "2026-06-05T12:00:00Z feedback");             // two hours after
         assertThat(journey.locks().activeCodes()).isEmpty();
+        assertThat(console).as("the pre-arrival run claimed the documents; the log ignores claims")
+                .contains("[Tue 02 Jun 12:00] event documents_received for Ada's stay");
     }
 
     @Test
