@@ -39,12 +39,40 @@ final class RunStore {
     void insert(Connection c, RunRow run) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, run.id);
-            s.setString(2, run.workflow);
-            s.setInt(3, run.version);
-            bindState(s, 4, run);
-            s.setObject(24, time(run.createdAt));
-            s.setObject(25, time(run.updatedAt));
+            bindInsert(s, run);
+            s.executeUpdate();
+        }
+    }
+
+    /** Binds the 25 columns of a new run, in the order of {@link #COLUMNS}. */
+    private static void bindInsert(PreparedStatement s, RunRow run) throws SQLException {
+        s.setString(1, run.id);
+        s.setString(2, run.workflow);
+        s.setInt(3, run.version);
+        bindState(s, 4, run);
+        s.setObject(24, time(run.createdAt));
+        s.setObject(25, time(run.updatedAt));
+    }
+
+    /**
+     * {@link #insert} and the run's first execution together. On PostgreSQL they go to the database as
+     * one statement ({@link #writesInOneStatement()}).
+     */
+    void insertWithExecution(Connection c, RunRow run, String task, String instance, Instant at) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            insert(c, run);
+            Executions.add(c, dialect, task, instance, at);
+            return;
+        }
+        // The run's id is new, so its execution cannot exist yet.
+        try (PreparedStatement s = c.prepareStatement("WITH r AS (INSERT INTO aif_workflow_run (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+                + " INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                + " VALUES (?, ?, NULL, ?, FALSE, 1)")) {
+            bindInsert(s, run);
+            s.setString(26, task);
+            s.setString(27, instance);
+            s.setObject(28, time(at));
             s.executeUpdate();
         }
     }
@@ -68,36 +96,40 @@ final class RunStore {
 
     /**
      * {@link #update} and {@link #addStep} together. On PostgreSQL they go to the database as one
-     * statement, so a step's transition costs one round trip before the commit.
+     * statement ({@link #writesInOneStatement()}), so a step's transition costs one round trip
+     * before the commit, or none if it needs nothing else.
      */
     boolean updateWithHistory(Connection c, RunRow run, long expectedSeq, History history) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
+            if (!update(c, run, expectedSeq)) {
+                return false;
+            }
             addStep(c, run.id, history.step(), history.attempt(), history.startedAt(), history.endedAt(),
                     history.outcome(), history.error(), history.progress(), history.display());
-            return update(c, run, expectedSeq);
+            return true;
         }
-        try (PreparedStatement s = c.prepareStatement("WITH history AS (INSERT INTO aif_workflow_step (run_id, step,"
-                + " attempt, started_at, ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))"
-                + " " + UPDATE)) {
-            s.setString(1, run.id);
-            s.setString(2, history.step());
-            s.setInt(3, history.attempt());
-            s.setObject(4, time(history.startedAt()));
-            s.setObject(5, time(history.endedAt()));
-            String outcome = history.outcome();
-            s.setString(6, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
-            s.setString(7, history.error());
-            if (history.progress() == null) {
-                s.setNull(8, Types.DOUBLE);
-            } else {
-                s.setDouble(8, history.progress());
-            }
-            s.setString(9, history.display());
+        // The history row is written only if the run's state was: the statement is atomic on its own.
+        try (PreparedStatement s = c.prepareStatement("WITH moved AS (" + UPDATE + " RETURNING id)"
+                + " INSERT INTO aif_workflow_step (run_id, step, attempt, started_at, ended_at, outcome, error, progress,"
+                + " display) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM moved")) {
             run.seq = expectedSeq + 1;
-            bindState(s, 10, run);
-            s.setObject(30, time(run.updatedAt));
-            s.setString(31, run.id);
-            s.setLong(32, expectedSeq);
+            bindState(s, 1, run);
+            s.setObject(21, time(run.updatedAt));
+            s.setString(22, run.id);
+            s.setLong(23, expectedSeq);
+            s.setString(24, history.step());
+            s.setInt(25, history.attempt());
+            s.setObject(26, time(history.startedAt()));
+            s.setObject(27, time(history.endedAt()));
+            String outcome = history.outcome();
+            s.setString(28, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(29, history.error());
+            if (history.progress() == null) {
+                s.setNull(30, Types.DOUBLE);
+            } else {
+                s.setDouble(30, history.progress());
+            }
+            s.setString(31, history.display());
             return s.executeUpdate() == 1;
         }
     }
@@ -129,6 +161,14 @@ final class RunStore {
         }
         s.setString(i++, run.result);
         s.setString(i, run.error);
+    }
+
+    /**
+     * Whether {@link #updateWithHistory} and {@link #insertWithExecution} are each one statement,
+     * atomic without a transaction around it.
+     */
+    boolean writesInOneStatement() {
+        return dialect == Dialect.POSTGRESQL;
     }
 
     RunRow find(Connection c, String id, boolean lock) throws SQLException {

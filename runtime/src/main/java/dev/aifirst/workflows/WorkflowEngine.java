@@ -173,9 +173,18 @@ public final class WorkflowEngine {
         run.parentStep = parentStep;
         run.createdAt = now;
         run.updatedAt = now;
-        store.insert(c, run);
-        Executions.add(c, database.dialect(), TASK, instance(run), at);
+        store.insertWithExecution(c, run, TASK, instance(run), at);
         return run;
+    }
+
+    /** Starts a run of {@code definition} now, by hand; returns its id. */
+    String startNow(WorkflowDefinition<?> definition, Object context) {
+        Database.TransactionWork<String> insert = c -> insertRun(c, definition, context, null, null, null, null,
+                null, clock.instant()).id;
+        // The run and its execution are one statement where the database allows: no transaction needed.
+        String id = store.writesInOneStatement() ? database.inAutoCommit(insert) : database.inTransaction(insert);
+        wakeUp();
+        return id;
     }
 
     /** Starts a run of {@code definition} when its event occurs, in the delivery's transaction. */
@@ -283,7 +292,7 @@ public final class WorkflowEngine {
         int hash = instance.lastIndexOf('#');
         String runId = instance.substring(0, hash);
         int lease = Integer.parseInt(instance.substring(hash + 1));
-        RunRow run = database.inTransaction(c -> store.find(c, runId, false));
+        RunRow run = database.inAutoCommit(c -> store.find(c, runId, false));
         if (run == null || run.lease != lease || run.status.ended()) {
             return; // a stale execution: the run moved on, was cancelled, or ended
         }
@@ -391,7 +400,11 @@ public final class WorkflowEngine {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean commitFlow(RunRow run, WorkflowDefinition definition, StepDeclaration declaration, Object context,
             Flow flow, Object childContext, List<ClaimChange> claimChanges, Instant startedAt, Instant endedAt) {
-        return inTransaction(c -> {
+        // A goTo writes the run's state and its history row and nothing else: where that is one
+        // statement, it commits on its own, the cheapest transition of all.
+        boolean oneStatement = flow.kind() == Flow.Kind.GO_TO && claimChanges.isEmpty()
+                && store.writesInOneStatement();
+        return commit(oneStatement, c -> {
             long seq = run.seq;
             Instant now = clock.instant();
             RunStore.History history = new RunStore.History(run.step, run.attempt, startedAt, endedAt, flow.toString(),
@@ -640,8 +653,13 @@ public final class WorkflowEngine {
 
     /** Runs {@code work} in a transaction; a transition that lost a race reports {@code false}. */
     private boolean inTransaction(Database.TransactionWork<Boolean> work, RunRow run) {
+        return commit(false, work, run);
+    }
+
+    /** Commits a transition: in a transaction, or as the single statement that {@code work} runs. */
+    private boolean commit(boolean oneStatement, Database.TransactionWork<Boolean> work, RunRow run) {
         try {
-            return database.inTransaction(work);
+            return oneStatement ? database.inAutoCommit(work) : database.inTransaction(work);
         } catch (StaleRun e) {
             LOG.debug("{} changed meanwhile (signal, cancel or another node); this worker stops", run);
             return false;

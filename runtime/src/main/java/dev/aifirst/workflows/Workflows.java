@@ -28,10 +28,7 @@ public final class Workflows {
             throw new IllegalArgumentException("The context of " + workflowClass.getSimpleName() + " is a "
                     + definition.contextType().getName() + ", not a " + context.getClass().getName());
         }
-        String id = engine.database().inTransaction(c -> engine.insertRun(c, definition, context, null, null, null,
-                null, null, engine.clock().instant()).id);
-        engine.wakeUp();
-        return id;
+        return engine.startNow(definition, context);
     }
 
     /**
