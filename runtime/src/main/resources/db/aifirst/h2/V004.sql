@@ -14,3 +14,9 @@ CREATE TABLE aif_claim (
 );
 CREATE INDEX aif_claim_event ON aif_claim (event_name, match_value);
 CREATE INDEX aif_claim_holder ON aif_claim (holder);
+
+-- Fewer indexes to write with every event row and every execution: lookups of an entity's events
+-- use the prefix of aif_event_key (entity_type, entity_id, name, namespace), and the scheduler does
+-- not order by priority (it is not enabled), so these two are never read.
+DROP INDEX aif_event_entity_idx;
+DROP INDEX priority_execution_time_idx;

@@ -18,3 +18,9 @@ CREATE INDEX aif_claim_holder ON aif_claim (holder);
 -- A step that moves a run on changes no indexed column; free room on each page lets PostgreSQL
 -- write the new version beside the old one without touching the indexes (a HOT update).
 ALTER TABLE aif_workflow_run SET (fillfactor = 70);
+
+-- Fewer indexes to write with every event row and every execution: lookups of an entity's events
+-- use the prefix of aif_event_key (entity_type, entity_id, name, namespace), and the scheduler does
+-- not order by priority (it is not enabled), so these two are never read.
+DROP INDEX aif_event_entity_idx;
+DROP INDEX priority_execution_time_idx;
