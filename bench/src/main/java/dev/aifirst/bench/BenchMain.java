@@ -67,6 +67,22 @@ public final class BenchMain {
                         + " runs of 5 steps, started directly", database, dbos.describe("%,.0f") + " steps/s",
                         comparison, "ours > 1.00", ours == null ? "" : Report.verdict(ours.median() > dbos.median())));
             }
+            if (config.runs("latency")) {
+                System.out.println("3b. one workflow at a time on " + database);
+                Samples oneByOne = WorkflowLatencyBench.run(config, onPostgres);
+                String comparison = "";
+                String verdict = "";
+                if (onPostgres && config.runs("dbos")) {
+                    Samples dbos = DbosBench.latency(config);
+                    comparison = String.format(Locale.ROOT, "DBOS Transact: p50 %.1f ms, p99 %.1f ms; ours %s of its p50",
+                            dbos.median(), dbos.quantile(0.99), ratio(oneByOne.median() / dbos.median()));
+                    verdict = Report.verdict(oneByOne.median() < dbos.median());
+                }
+                report.add(new Report.Row("3b. one 5-step workflow at a time: start → completion committed, "
+                        + oneByOne.size() + " runs", database, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms",
+                        oneByOne.median(), oneByOne.quantile(0.99)), comparison, verdict.isEmpty() ? "" : "ours < DBOS",
+                        verdict));
+            }
             if (config.runs("sync")) {
                 System.out.println("4. event sync overhead on " + database);
                 Samples sync = EventSyncBench.run(config, onPostgres);

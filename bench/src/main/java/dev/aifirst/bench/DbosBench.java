@@ -7,6 +7,7 @@ import dev.dbos.transact.workflow.Workflow;
 import dev.dbos.transact.workflow.WorkflowHandle;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +48,55 @@ final class DbosBench {
     private DbosBench() {
     }
 
+    /**
+     * Benchmark 3b for the peer: one workflow at a time, from just before its start to its result, in
+     * milliseconds.
+     */
+    static Samples latency(BenchConfig config) throws Exception {
+        Samples latencies = new Samples();
+        String schema = "dbos_bench_" + ProcessHandle.current().pid() + "_latency";
+        try (DBOS dbos = new DBOS(dbosConfig(config, schema))) {
+            FiveStepWorkflow workflow = dbos.registerProxy(FiveStepWorkflow.class, new FiveStepWorkflowImpl(dbos));
+            dbos.launch();
+            int warmUp = Math.max(5, config.latencySamples() / 10);
+            for (int i = 0; i < warmUp + config.latencySamples(); i++) {
+                int input = i;
+                long start = System.nanoTime();
+                dbos.startWorkflow(() -> workflow.run(input), new StartWorkflowOptions("bench-" + UUID.randomUUID()))
+                        .getResult();
+                long end = System.nanoTime();
+                if (i >= warmUp) {
+                    latencies.add((end - start) / 1e6);
+                }
+            }
+        } finally {
+            dropSchema(config, schema);
+        }
+        return latencies;
+    }
+
+    private static DBOSConfig dbosConfig(BenchConfig config, String schema) {
+        return DBOSConfig.defaults("aifirst-bench")
+                .withDatabaseUrl(config.pgUrl())
+                .withDbUser(config.pgUser())
+                .withDbPassword("")   // DBOS rejects a null password, even with trust authentication
+                .withDatabaseSchema(schema)
+                .disableAdminServer();
+    }
+
+    private static void dropSchema(BenchConfig config, String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(config.pgUrl(), config.pgUser(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
     /** Steps per second, one sample per repetition. */
     static Samples run(BenchConfig config) throws Exception {
         Samples samples = new Samples();
         for (int round = 0; round <= config.repetitions(); round++) {
             String schema = "dbos_bench_" + ProcessHandle.current().pid() + "_" + round;
-            DBOSConfig dbosConfig = DBOSConfig.defaults("aifirst-bench")
-                    .withDatabaseUrl(config.pgUrl())
-                    .withDbUser(config.pgUser())
-                    .withDbPassword("")   // DBOS rejects a null password, even with trust authentication
-                    .withDatabaseSchema(schema)
-                    .disableAdminServer();
-            try (DBOS dbos = new DBOS(dbosConfig)) {
+            try (DBOS dbos = new DBOS(dbosConfig(config, schema))) {
                 FiveStepWorkflow workflow = dbos.registerProxy(FiveStepWorkflow.class, new FiveStepWorkflowImpl(dbos));
                 dbos.launch();
                 int n = config.workflows();
@@ -78,10 +116,7 @@ final class DbosBench {
                     samples.add(5.0 * n / seconds);
                 }
             } finally {
-                try (Connection c = DriverManager.getConnection(config.pgUrl(), config.pgUser(), "");
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+                dropSchema(config, schema);
             }
         }
         return samples;

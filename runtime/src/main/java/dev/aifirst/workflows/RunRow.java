@@ -31,6 +31,8 @@ final class RunRow {
     Double progress;
     String result;
     String error;
+    /** Whether a step of the run took a claim: its end releases them. */
+    boolean holdsClaims;
     Instant createdAt;
     Instant updatedAt;
 

@@ -20,11 +20,11 @@ final class RunStore {
             Double progress, String display) {
     }
 
-    /** Writes a run's state if its sequence is still the one read: 20 state columns, updated_at, id, seq. */
+    /** Writes a run's state if its sequence is still the one read: 21 state columns, updated_at, id, seq. */
     private static final String UPDATE = "UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?, seq = ?,"
             + " lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?, match_value = ?,"
             + " timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?, debounce_until = ?,"
-            + " progress = ?, result = ?, error = ?, updated_at = ? WHERE id = ? AND seq = ?";
+            + " progress = ?, result = ?, error = ?, holds_claims = ?, updated_at = ? WHERE id = ? AND seq = ?";
 
     private final Dialect dialect;
 
@@ -34,24 +34,28 @@ final class RunStore {
 
     private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
             + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
-            + " parent_step, debounce_until, progress, result, error, created_at, updated_at";
+            + " parent_step, debounce_until, progress, result, error, holds_claims, created_at, updated_at";
+    /** The placeholders of {@link #COLUMNS}. */
+    private static final String VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)";
 
     void insert(Connection c, RunRow run) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " " + VALUES)) {
             bindInsert(s, run);
             s.executeUpdate();
         }
     }
 
-    /** Binds the 25 columns of a new run, in the order of {@link #COLUMNS}. */
-    private static void bindInsert(PreparedStatement s, RunRow run) throws SQLException {
+    /** Binds the 26 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
+    private static int bindInsert(PreparedStatement s, RunRow run) throws SQLException {
         s.setString(1, run.id);
         s.setString(2, run.workflow);
         s.setInt(3, run.version);
-        bindState(s, 4, run);
-        s.setObject(24, time(run.createdAt));
-        s.setObject(25, time(run.updatedAt));
+        int i = bindState(s, 4, run);
+        s.setObject(i++, time(run.createdAt));
+        s.setObject(i++, time(run.updatedAt));
+        return i;
     }
 
     /**
@@ -66,13 +70,13 @@ final class RunStore {
         }
         // The run's id is new, so its execution cannot exist yet.
         try (PreparedStatement s = c.prepareStatement("WITH r AS (INSERT INTO aif_workflow_run (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+                + " " + VALUES + ")"
                 + " INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
                 + " VALUES (?, ?, NULL, ?, FALSE, 1)")) {
-            bindInsert(s, run);
-            s.setString(26, task);
-            s.setString(27, instance);
-            s.setObject(28, time(at));
+            int i = bindInsert(s, run);
+            s.setString(i++, task);
+            s.setString(i++, instance);
+            s.setObject(i, time(at));
             s.executeUpdate();
         }
     }
@@ -86,10 +90,10 @@ final class RunStore {
     boolean update(Connection c, RunRow run, long expectedSeq) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPDATE)) {
             run.seq = expectedSeq + 1;
-            bindState(s, 1, run);
-            s.setObject(21, time(run.updatedAt));
-            s.setString(22, run.id);
-            s.setLong(23, expectedSeq);
+            int i = bindState(s, 1, run);
+            s.setObject(i++, time(run.updatedAt));
+            s.setString(i++, run.id);
+            s.setLong(i, expectedSeq);
             return s.executeUpdate() == 1;
         }
     }
@@ -113,29 +117,29 @@ final class RunStore {
                 + " INSERT INTO aif_workflow_step (run_id, step, attempt, started_at, ended_at, outcome, error, progress,"
                 + " display) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM moved")) {
             run.seq = expectedSeq + 1;
-            bindState(s, 1, run);
-            s.setObject(21, time(run.updatedAt));
-            s.setString(22, run.id);
-            s.setLong(23, expectedSeq);
-            s.setString(24, history.step());
-            s.setInt(25, history.attempt());
-            s.setObject(26, time(history.startedAt()));
-            s.setObject(27, time(history.endedAt()));
+            int i = bindState(s, 1, run);
+            s.setObject(i++, time(run.updatedAt));
+            s.setString(i++, run.id);
+            s.setLong(i++, expectedSeq);
+            s.setString(i++, history.step());
+            s.setInt(i++, history.attempt());
+            s.setObject(i++, time(history.startedAt()));
+            s.setObject(i++, time(history.endedAt()));
             String outcome = history.outcome();
-            s.setString(28, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
-            s.setString(29, history.error());
+            s.setString(i++, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(i++, history.error());
             if (history.progress() == null) {
-                s.setNull(30, Types.DOUBLE);
+                s.setNull(i++, Types.DOUBLE);
             } else {
-                s.setDouble(30, history.progress());
+                s.setDouble(i++, history.progress());
             }
-            s.setString(31, history.display());
+            s.setString(i, history.display());
             return s.executeUpdate() == 1;
         }
     }
 
-    /** Binds status … error (20 parameters) from {@code first}. */
-    private static void bindState(PreparedStatement s, int first, RunRow run) throws SQLException {
+    /** Binds status … holds_claims (21 parameters) from {@code first}; returns the next index. */
+    private static int bindState(PreparedStatement s, int first, RunRow run) throws SQLException {
         int i = first;
         s.setString(i++, run.status.name());
         s.setString(i++, run.step);
@@ -160,7 +164,9 @@ final class RunStore {
             s.setDouble(i++, run.progress);
         }
         s.setString(i++, run.result);
-        s.setString(i, run.error);
+        s.setString(i++, run.error);
+        s.setBoolean(i++, run.holdsClaims);
+        return i;
     }
 
     /**
@@ -213,6 +219,7 @@ final class RunStore {
         run.input = rs.getString("input");
         run.parentId = rs.getString("parent_id");
         run.parentStep = rs.getString("parent_step");
+        run.holdsClaims = rs.getBoolean("holds_claims");
         run.debounceUntil = instant(rs, "debounce_until");
         double progress = rs.getDouble("progress");
         run.progress = rs.wasNull() ? null : progress;

@@ -400,10 +400,11 @@ public final class WorkflowEngine {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean commitFlow(RunRow run, WorkflowDefinition definition, StepDeclaration declaration, Object context,
             Flow flow, Object childContext, List<ClaimChange> claimChanges, Instant startedAt, Instant endedAt) {
-        // A goTo writes the run's state and its history row and nothing else: where that is one
-        // statement, it commits on its own, the cheapest transition of all.
-        boolean oneStatement = flow.kind() == Flow.Kind.GO_TO && claimChanges.isEmpty()
-                && store.writesInOneStatement();
+        // A goTo, and the end of a run without parent or claims, write the run's state and its history
+        // row and nothing else: where that is one statement, it commits on its own.
+        boolean ends = flow.kind() == Flow.Kind.COMPLETE || flow.kind() == Flow.Kind.FAIL;
+        boolean oneStatement = store.writesInOneStatement() && claimChanges.isEmpty()
+                && (flow.kind() == Flow.Kind.GO_TO || ends && run.parentId == null && !run.holdsClaims);
         return commit(oneStatement, c -> {
             long seq = run.seq;
             Instant now = clock.instant();
@@ -455,6 +456,9 @@ public final class WorkflowEngine {
                     run.waitingFor = childRun.id;
                     run.lease++;
                 }
+            }
+            if (claimChanges.stream().anyMatch(ClaimChange::hold)) {
+                run.holdsClaims = true;
             }
             if (!store.updateWithHistory(c, run, seq, history)) {
                 throw new StaleRun();
@@ -610,7 +614,9 @@ public final class WorkflowEngine {
 
     /** A run ended: its claims end with it, and its parent, if it waits for it, resumes. */
     void ended(Connection c, RunRow run, Instant now) throws SQLException {
-        events.claims().releaseAll(c, claimHolder(run));
+        if (run.holdsClaims) {
+            events.claims().releaseAll(c, claimHolder(run));
+        }
         resumeParent(c, run, now);
     }
 

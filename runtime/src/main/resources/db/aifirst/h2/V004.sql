@@ -14,6 +14,8 @@ CREATE TABLE aif_claim (
 );
 CREATE INDEX aif_claim_event ON aif_claim (event_name, match_value);
 CREATE INDEX aif_claim_holder ON aif_claim (holder);
+-- Whether a run ever took a claim: only then does its end look for claims to release.
+ALTER TABLE aif_workflow_run ADD COLUMN holds_claims BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- Fewer indexes to write with every event row and every execution: lookups of an entity's events
 -- use the prefix of aif_event_key (entity_type, entity_id, name, namespace), and the scheduler does

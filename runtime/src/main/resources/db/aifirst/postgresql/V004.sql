@@ -14,6 +14,8 @@ CREATE TABLE aif_claim (
 );
 CREATE INDEX aif_claim_event ON aif_claim (event_name, match_value);
 CREATE INDEX aif_claim_holder ON aif_claim (holder);
+-- Whether a run ever took a claim: only then does its end look for claims to release.
+ALTER TABLE aif_workflow_run ADD COLUMN holds_claims BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- A step that moves a run on changes no indexed column; free room on each page lets PostgreSQL
 -- write the new version beside the old one without touching the indexes (a HOT update).
