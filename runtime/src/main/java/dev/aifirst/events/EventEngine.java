@@ -485,7 +485,7 @@ public final class EventEngine {
         inHibernateTransaction(session -> {
             Connection c = connection(session);
             Instant now = clock.instant();
-            EventRow row = store.lockRow(c, eventId);
+            EventRow row = store.lockRowToOccur(c, eventId);
             if (row == null || row.status != EventStatus.PENDING || row.occurrence != occurrence) {
                 return null; // already occurred, cancelled or re-armed: this execution is stale
             }
@@ -533,7 +533,7 @@ public final class EventEngine {
             store.update(c, row, now);
             Instant base = row.dueAt != null ? row.dueAt : now;
             Class<?> entityClass = descriptor.entityType();
-            ClaimRecord claim = claims.take(c, row.declaredName, row.name, row.entityId, now);
+            ClaimRecord claim = row.mayBeClaimed ? claims.take(c, row.declaredName, row.name, row.entityId, now) : null;
             for (EventSubscriber subscriber : subscribers.values()) {
                 if (subscriber.accepts(entityClass, row.declaredName, row.name)) {
                     Instant at = later(base.plus(subscriber.offset()), now);

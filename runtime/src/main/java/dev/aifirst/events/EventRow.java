@@ -19,6 +19,8 @@ final class EventRow {
     String watchKey;
     String snapshot;
     String note;
+    /** Read with the row to make it occur: whether a claim names this event for its entity (active or not). */
+    boolean mayBeClaimed;
 
     String key() {
         return key(name, namespace);

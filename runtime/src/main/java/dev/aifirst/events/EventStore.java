@@ -52,6 +52,27 @@ final class EventStore {
         }
     }
 
+    /**
+     * {@link #lockRow}, and in the same round trip whether a claim names the event for its entity
+     * ({@link EventRow#mayBeClaimed}), so that an occurrence no claim can concern costs no lookup.
+     */
+    EventRow lockRowToOccur(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + ", EXISTS (SELECT 1 FROM aif_claim"
+                + " WHERE aif_claim.event_name IN (aif_event.declared_name, aif_event.name)"
+                + " AND aif_claim.match_value = aif_event.entity_id) AS may_be_claimed"
+                + " FROM aif_event WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                EventRow row = readEvent(rs);
+                row.mayBeClaimed = rs.getBoolean("may_be_claimed");
+                return row;
+            }
+        }
+    }
+
     List<EventRow> query(Connection c, String where, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM aif_event WHERE " + where
                 + " ORDER BY due_at, id")) {
@@ -171,25 +192,29 @@ final class EventStore {
         List<EventRow> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                EventRow row = new EventRow();
-                row.id = rs.getLong("id");
-                row.entityType = rs.getString("entity_type");
-                row.entityId = rs.getString("entity_id");
-                row.name = rs.getString("name");
-                row.declaredName = rs.getString("declared_name");
-                row.namespace = rs.getString("namespace");
-                row.status = EventStatus.valueOf(rs.getString("status"));
-                row.triggerKind = Trigger.valueOf(rs.getString("trigger_kind"));
-                row.dueAt = instant(rs, "due_at");
-                row.occurredAt = instant(rs, "occurred_at");
-                row.occurrence = rs.getInt("occurrence");
-                row.watchKey = rs.getString("watch_key");
-                row.snapshot = rs.getString("snapshot");
-                row.note = rs.getString("note");
-                rows.add(row);
+                rows.add(readEvent(rs));
             }
         }
         return rows;
+    }
+
+    private static EventRow readEvent(ResultSet rs) throws SQLException {
+        EventRow row = new EventRow();
+        row.id = rs.getLong("id");
+        row.entityType = rs.getString("entity_type");
+        row.entityId = rs.getString("entity_id");
+        row.name = rs.getString("name");
+        row.declaredName = rs.getString("declared_name");
+        row.namespace = rs.getString("namespace");
+        row.status = EventStatus.valueOf(rs.getString("status"));
+        row.triggerKind = Trigger.valueOf(rs.getString("trigger_kind"));
+        row.dueAt = instant(rs, "due_at");
+        row.occurredAt = instant(rs, "occurred_at");
+        row.occurrence = rs.getInt("occurrence");
+        row.watchKey = rs.getString("watch_key");
+        row.snapshot = rs.getString("snapshot");
+        row.note = rs.getString("note");
+        return row;
     }
 
     // ---- deliveries ------------------------------------------------------------------------
