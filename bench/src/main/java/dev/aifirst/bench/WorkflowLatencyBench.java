@@ -22,7 +22,7 @@ final class WorkflowLatencyBench {
         try (BenchDatabase db = postgres ? BenchDatabase.postgres(config, 15) : BenchDatabase.h2(15);
              BenchRuntime node = BenchRuntime.polling(db, 10)) {
             AiFirst runtime = node.runtime;
-            int warmUp = Math.max(5, config.latencySamples() / 10);
+            int warmUp = config.latencySamples(); // as many as measured: the JIT compiles the whole path first
             for (int i = 0; i < warmUp + config.latencySamples(); i++) {
                 FiveSteps.finished = new CountDownLatch(1);
                 FiveSteps.Context context = new FiveSteps.Context();

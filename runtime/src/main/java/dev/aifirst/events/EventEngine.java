@@ -535,18 +535,17 @@ public final class EventEngine {
             Class<?> entityClass = descriptor.entityType();
             ClaimRecord claim = row.mayBeClaimed ? claims.take(c, row.declaredName, row.name, row.entityId, now) : null;
             for (EventSubscriber subscriber : subscribers.values()) {
-                if (subscriber.accepts(entityClass, row.declaredName, row.name)) {
-                    Instant at = later(base.plus(subscriber.offset()), now);
+                if (!subscriber.accepts(entityClass, row.declaredName, row.name)) {
+                    continue;
+                }
+                Instant at = later(base.plus(subscriber.offset()), now);
+                if (claim != null && !subscriber.ignoresClaims()) {
                     DeliveryRecord delivery = store.addDelivery(c, row.id, row.occurrence, subscriber.key(), at, now);
-                    if (delivery.status() != DeliveryStatus.SCHEDULED) {
-                        continue;
-                    }
-                    if (claim != null && !subscriber.ignoresClaims()) {
+                    if (delivery.status() == DeliveryStatus.SCHEDULED) {
                         skip(c, delivery, "the event is claimed by " + claim.holder(), now);
-                    } else {
-                        Executions.add(c, database.dialect(), DELIVERY_TASK,
-                                deliveryInstance(delivery.id(), delivery.attempts() + 1), delivery.dueAt());
                     }
+                } else {
+                    store.addDeliveryWithExecution(c, row.id, row.occurrence, subscriber.key(), at, now, DELIVERY_TASK);
                 }
             }
             if (!observers.isEmpty()) {

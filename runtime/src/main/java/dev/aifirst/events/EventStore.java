@@ -238,6 +238,37 @@ final class EventStore {
         }
     }
 
+    /**
+     * {@link #addDelivery} and, for a scheduled delivery, its execution of {@code task} (named as
+     * {@link EventEngine#deliveryInstance} names it: {@code <id>#1} for a new one). On PostgreSQL a new delivery and its execution are one statement; an existing
+     * one costs a lookup.
+     */
+    DeliveryRecord addDeliveryWithExecution(Connection c, long eventId, int occurrence, String subscriber,
+            Instant dueAt, Instant now, String task) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement s = c.prepareStatement("WITH d AS (INSERT INTO aif_event_delivery (event_id,"
+                    + " occurrence, subscriber, status, due_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"
+                    + " ON CONFLICT (event_id, occurrence, subscriber) DO NOTHING RETURNING id),"
+                    + " t AS (INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                    + " SELECT ?, d.id || '#1', ?, FALSE, 1 FROM d)"
+                    + " SELECT id FROM d")) {
+                bind(s, eventId, occurrence, subscriber, DeliveryStatus.SCHEDULED.name(), dueAt, now, task, dueAt);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return new DeliveryRecord(rs.getLong(1), eventId, occurrence, subscriber,
+                                DeliveryStatus.SCHEDULED, dueAt, 0, null, null);
+                    }
+                }
+            }
+        }
+        DeliveryRecord delivery = addDelivery(c, eventId, occurrence, subscriber, dueAt, now);
+        if (delivery.status() == DeliveryStatus.SCHEDULED) {
+            Executions.add(c, dialect, task, EventEngine.deliveryInstance(delivery.id(), delivery.attempts() + 1),
+                    delivery.dueAt());
+        }
+        return delivery;
+    }
+
     DeliveryRecord findDelivery(Connection c, long eventId, int occurrence, String subscriber) throws SQLException {
         List<DeliveryRecord> found = queryDeliveries(c, "event_id = ? AND occurrence = ? AND subscriber = ?",
                 eventId, occurrence, subscriber);
