@@ -60,8 +60,9 @@ public final class ClaimStore {
      */
     ClaimRecord take(Connection c, String declaredName, String renderedName, String entityId, Instant now)
             throws SQLException {
+        // Locked: two occurrences at once count against a claim one after the other.
         List<ClaimRecord> found = query(c, "event_name IN (?, ?) AND match_value = ? AND " + ACTIVE
-                + " ORDER BY created_at, id", declaredName, renderedName, entityId, now);
+                + " ORDER BY created_at, id FOR UPDATE", declaredName, renderedName, entityId, now);
         if (found.isEmpty()) {
             return null;
         }
