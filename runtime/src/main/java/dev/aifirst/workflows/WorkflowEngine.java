@@ -743,7 +743,9 @@ public final class WorkflowEngine {
         run.lease++;
         run.updatedAt = now;
         store.update(c, run, seq);
-        events.claims().releaseAll(c, claimHolder(run));
+        if (run.holdsClaims) {
+            events.claims().releaseAll(c, claimHolder(run));
+        }
         for (RunRow child : store.query(c, "parent_id = ?", run.id)) {
             if (!child.status.ended()) {
                 cancel(c, child.id, false);
