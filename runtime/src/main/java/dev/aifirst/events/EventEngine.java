@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
@@ -788,6 +790,35 @@ public final class EventEngine {
 
     EntityManagerFactory entityManagerFactory() {
         return entityManagerFactory;
+    }
+
+    /**
+     * Whether an entity of this runtime declares {@code eventName}: a declared name (a template
+     * included) or a rendering of a template, such as {@code "stage_done:cleaning"} of
+     * {@code "stage_done:{stage}"}.
+     */
+    public boolean declaresEvent(String eventName) {
+        for (EntityEvents<?> descriptor : descriptorsByName.values()) {
+            for (EventDeclaration declaration : descriptor.declarations()) {
+                if (declaration.name().equals(eventName)
+                        || declaration.templated() && renderingPattern(declaration.name()).matcher(eventName).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code "stage_done:{stage}"} → a pattern that matches its renderings: {@code "stage_done:" + anything}. */
+    private static Pattern renderingPattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        Matcher placeholder = Pattern.compile("\\{[^}]*}").matcher(template);
+        int literal = 0;
+        while (placeholder.find()) {
+            regex.append(Pattern.quote(template.substring(literal, placeholder.start()))).append(".*");
+            literal = placeholder.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(template.substring(literal))).toString(), Pattern.DOTALL);
     }
 
     /** The claims table, for the runtime's modules that hold claims. */

@@ -806,6 +806,10 @@ public final class WorkflowEngine {
 
         @Override
         public void hold(String eventName, String match, Duration duration, Integer occurrences) {
+            if (!events.declaresEvent(eventName)) {
+                throw new IllegalArgumentException("Claims.hold: no entity declares an event '" + eventName
+                        + "'; name it with a constant of a generated <Entity>Events class, or one of its renderings");
+            }
             Instant expiresAt = duration == null ? null : clock.instant().plus(duration);
             claimChanges.add(new ClaimChange(eventName, match, expiresAt, occurrences, true));
         }

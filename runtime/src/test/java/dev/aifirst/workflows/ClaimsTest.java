@@ -254,6 +254,22 @@ class ClaimsTest {
     }
 
     @Test
+    void aClaimOnAnEventNoEntityDeclaresFailsTheStepWithTheName() {
+        long ada = book("Ada");
+        StageWatch.Context context = new StageWatch.Context();
+        context.bookingId = ada;
+        context.event = "stage_dnoe:{stage}";
+        String run = workflows.start(StageWatch.class, context);
+        time.advance(Duration.ofDays(1));
+
+        assertThat(workflows.find(run).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(workflows.find(run).error()).isEqualTo("java.lang.IllegalArgumentException: Claims.hold: no entity"
+                + " declares an event 'stage_dnoe:{stage}'; name it with a constant of a generated <Entity>Events"
+                + " class, or one of its renderings");
+        assertThat(runtime.events().claims()).isEmpty();
+    }
+
+    @Test
     void claimsAreForRunningStepsOnly() {
         assertThatThrownBy(() -> Claims.hold(BookingEvents.STAGE_DONE, 1L))
                 .isInstanceOf(IllegalStateException.class)
