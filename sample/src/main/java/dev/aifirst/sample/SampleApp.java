@@ -1,5 +1,7 @@
 package dev.aifirst.sample;
 
+import dev.aifirst.events.DeliveryRecord;
+import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
@@ -26,6 +28,12 @@ public final class SampleApp {
                 for (EventRecord event : journey.events(reservation)) {
                     System.out.printf("  %-22s %-9s due %s%s%n", event.name(), event.status(), event.dueAt(),
                             event.note() == null ? "" : "  (" + event.note() + ")");
+                    for (DeliveryRecord delivery : journey.runtime().events().deliveries(event.id())) {
+                        if (delivery.status() == DeliveryStatus.SKIPPED) {
+                            String handler = delivery.subscriber().substring(delivery.subscriber().lastIndexOf('.') + 1);
+                            System.out.printf("    %s skipped: %s%n", handler, delivery.lastError());
+                        }
+                    }
                 }
                 for (WorkflowRun run : journey.runs(reservation)) {
                     System.out.println("Workflow " + run.workflow() + ": " + run.status()

@@ -2,6 +2,8 @@ package dev.aifirst.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aifirst.events.DeliveryStatus;
+import dev.aifirst.events.EventRecord;
 import dev.aifirst.events.EventStatus;
 import dev.aifirst.workflows.RunStatus;
 import dev.aifirst.workflows.WorkflowRun;
@@ -51,6 +53,14 @@ class GuestJourneyTest {
         assertThat(journey.locks().activeCodes()).isEmpty();
         assertThat(console).as("the pre-arrival run claimed the documents; the log ignores claims")
                 .contains("[Tue 02 Jun 12:00] event documents_received for Ada's stay");
+        EventRecord documents = journey.events(journey.ada()).stream()
+                .filter(e -> e.name().equals("documents_received")).findFirst().orElseThrow();
+        assertThat(journey.runtime().events().deliveries(documents.id()))
+                .filteredOn(d -> d.status() == DeliveryStatus.SKIPPED)
+                .singleElement().satisfies(d -> {
+                    assertThat(d.subscriber()).isEqualTo(GuestMessages.class.getName() + "#acknowledgeDocuments");
+                    assertThat(d.lastError()).startsWith("the event is claimed by workflow:");
+                });
     }
 
     @Test
