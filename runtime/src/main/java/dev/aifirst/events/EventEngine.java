@@ -56,6 +56,8 @@ public final class EventEngine {
     static final String DUE_TASK = "aif-event-due";
     static final String DELIVERY_TASK = "aif-event-delivery";
     private static final Logger LOG = LoggerFactory.getLogger(EventEngine.class);
+    /** A {@code {property}} placeholder of a templated event name. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
 
     private final Database database;
     private final Clock clock;
@@ -812,7 +814,7 @@ public final class EventEngine {
     /** {@code "stage_done:{stage}"} → a pattern that matches its renderings: {@code "stage_done:" + anything}. */
     private static Pattern renderingPattern(String template) {
         StringBuilder regex = new StringBuilder();
-        Matcher placeholder = Pattern.compile("\\{[^}]*}").matcher(template);
+        Matcher placeholder = PLACEHOLDER.matcher(template);
         int literal = 0;
         while (placeholder.find()) {
             regex.append(Pattern.quote(template.substring(literal, placeholder.start()))).append(".*");

@@ -43,9 +43,7 @@ public final class Database {
      * throws. A checked exception is wrapped in a {@link PersistenceException}.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        return withConnection(false, connection -> {
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -53,32 +51,31 @@ public final class Database {
             } catch (Throwable failure) {
                 rollbackQuietly(connection, failure);
                 throw failure;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new PersistenceException(e.getMessage(), e);
-        }
+        });
     }
 
     /**
      * Runs {@code work} on a connection in auto-commit mode: for a single statement that is atomic
-     * on its own, or a single read. It costs one round trip instead of three (the statement, with
-     * the {@code BEGIN} the driver sends with it, and the {@code COMMIT}).
+     * on its own, or a single read. It costs one round trip instead of two (the statement, with the
+     * {@code BEGIN} the driver sends along, then the {@code COMMIT}).
      */
     public <T> T inAutoCommit(TransactionWork<T> work) {
+        return withConnection(true, work);
+    }
+
+    /** Runs {@code work} on a pooled connection set to {@code autoCommit}, restored afterwards. */
+    private <T> T withConnection(boolean autoCommit, TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
+            boolean pooled = connection.getAutoCommit();
+            if (pooled != autoCommit) {
+                connection.setAutoCommit(autoCommit);
             }
             try {
                 return work.run(connection);
             } finally {
-                if (!autoCommit) {
-                    connection.setAutoCommit(false);
+                if (pooled != autoCommit) {
+                    connection.setAutoCommit(pooled);
                 }
             }
         } catch (RuntimeException | Error e) {

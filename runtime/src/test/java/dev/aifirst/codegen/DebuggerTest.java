@@ -45,35 +45,46 @@ class DebuggerTest {
     private static final Path GENERATED = Path.of("target/generated-test-sources/test-annotations");
     private static final Pattern LISTENING = Pattern.compile("Listening for transport dt_socket at address: (\\d+)");
 
-    /** A line of a generated class to stop at, and where one step into it should land. */
-    record Stop(String generatedClass, String line, String intoMethod) {
+    /**
+     * A line of a generated class to stop at, and the user's method and first line that one step
+     * into it should reach.
+     */
+    record Stop(String generatedClass, String line, String intoMethod, String userSource, String userLine) {
 
-        Path source() {
-            return GENERATED.resolve(generatedClass.replace('.', '/') + ".java");
+        /** {@code "<generated source file>:<line>"}, as the debugger reports the breakpoint. */
+        String breakpoint() throws IOException {
+            return generatedClass.substring(generatedClass.lastIndexOf('.') + 1) + ".java:" + lineNumber();
         }
 
-        /** The line's number in the generated source. */
         int lineNumber() throws IOException {
-            List<String> lines = Files.readAllLines(source());
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).strip().equals(line)) {
-                    return i + 1;
-                }
-            }
-            throw new AssertionError("no line '" + line + "' in " + source());
+            return lineOf(GENERATED.resolve(generatedClass.replace('.', '/') + ".java"), line);
+        }
+
+        /** {@code "<method> (<source file>:<line>)"}, as the debugger reports where the step went. */
+        String landing() throws IOException {
+            Path source = Path.of("src/test/java", userSource);
+            return intoMethod + " (" + source.getFileName() + ":" + lineOf(source, userLine) + ")";
         }
     }
 
     @Test
     void aBreakpointInGeneratedCodeStopsInItsSourceAndStepsIntoTheUsersMethod(@TempDir Path dir) throws Exception {
         List<Stop> stops = List.of(
-                new Stop("dev.aifirst.events.fixtures.BookingEvents",
-                        "boolean condition = entity.isConfirmed();", "dev.aifirst.events.fixtures.Booking.isConfirmed"),
+                new Stop("dev.aifirst.events.fixtures.BookingEvents", "boolean condition = entity.isConfirmed();",
+                        "dev.aifirst.events.fixtures.Booking.isConfirmed",
+                        "dev/aifirst/events/fixtures/Booking.java", "return status == Status.CONFIRMED;"),
                 new Stop("dev.aifirst.events.fixtures.BookingHandlersEventHandlers",
                         "case \"onCreated\" -> target.onCreated((EventContext<Booking>) event);",
-                        "dev.aifirst.events.fixtures.BookingHandlers.onCreated"),
-                new Stop("dev.aifirst.workflows.fixtures.ChainWorkflow",
-                        "case ONE -> workflow.one(context);", "dev.aifirst.workflows.fixtures.Chain.one"));
+                        "dev.aifirst.events.fixtures.BookingHandlers.onCreated",
+                        "dev/aifirst/events/fixtures/BookingHandlers.java",
+                        "event.entity().setGuest(event.entity().getGuest() + \" (welcomed)\");"),
+                new Stop("dev.aifirst.workflows.fixtures.ChainWorkflow", "case ONE -> workflow.one(context);",
+                        "dev.aifirst.workflows.fixtures.Chain.one", "dev/aifirst/workflows/fixtures/Chain.java",
+                        "return record(ctx, \"one\", goTo(ChainSteps.TWO));"));
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Stop stop : stops) {
+            expected.put(stop.breakpoint(), stop.landing());
+        }
 
         Path log = dir.resolve("debuggee.log");
         Process debuggee = ChildJvm.start(Debuggee.class, log,
@@ -82,19 +93,8 @@ class DebuggerTest {
             VirtualMachine vm = attach(listeningPort(debuggee, log));
             Map<String, String> stepped = debug(vm, stops);
 
-            assertThat(stepped).as("where each breakpoint stopped, and where a step into it went").containsOnly(
-                    Map.entry("BookingEvents.java:" + stops.get(0).lineNumber(),
-                            "dev.aifirst.events.fixtures.Booking.isConfirmed (Booking.java:" + lineOf(
-                                    "src/test/java/dev/aifirst/events/fixtures/Booking.java",
-                                    "return status == Status.CONFIRMED;") + ")"),
-                    Map.entry("BookingHandlersEventHandlers.java:" + stops.get(1).lineNumber(),
-                            "dev.aifirst.events.fixtures.BookingHandlers.onCreated (BookingHandlers.java:" + lineOf(
-                                    "src/test/java/dev/aifirst/events/fixtures/BookingHandlers.java",
-                                    "event.entity().setGuest(event.entity().getGuest() + \" (welcomed)\");") + ")"),
-                    Map.entry("ChainWorkflow.java:" + stops.get(2).lineNumber(),
-                            "dev.aifirst.workflows.fixtures.Chain.one (Chain.java:" + lineOf(
-                                    "src/test/java/dev/aifirst/workflows/fixtures/Chain.java",
-                                    "return record(ctx, \"one\", goTo(ChainSteps.TWO));") + ")"));
+            assertThat(stepped).as("where each breakpoint stopped, and where a step into it went")
+                    .containsExactlyInAnyOrderEntriesOf(expected);
             assertThat(debuggee.waitFor(60, TimeUnit.SECONDS)).as("the debuggee finished").isTrue();
             assertThat(ChildJvm.output(log)).contains(" COMPLETED");
         } finally {
@@ -168,8 +168,8 @@ class DebuggerTest {
         return locations.get(0);
     }
 
-    private static int lineOf(String source, String text) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(source));
+    private static int lineOf(Path source, String text) throws IOException {
+        List<String> lines = Files.readAllLines(source);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().equals(text)) {
                 return i + 1;
