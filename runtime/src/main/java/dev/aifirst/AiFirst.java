@@ -3,15 +3,18 @@ package dev.aifirst;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.aifirst.events.EventEngine;
 import dev.aifirst.events.Events;
-import dev.aifirst.persistence.Database;
-import dev.aifirst.persistence.Migrations;
-import dev.aifirst.scheduling.SchedulerSettings;
-import dev.aifirst.scheduling.Scheduling;
+import dev.aifirst.internal.events.EventEngine;
+import dev.aifirst.internal.events.RuntimeEvents;
+import dev.aifirst.internal.persistence.Database;
+import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.SchedulerSettings;
+import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.spi.Instances;
+import dev.aifirst.internal.workflows.RuntimeWorkflows;
+import dev.aifirst.internal.workflows.WorkflowEngine;
 import dev.aifirst.testing.TimeMachine;
-import dev.aifirst.workflows.WorkflowEngine;
 import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
 import jakarta.persistence.EntityManagerFactory;
@@ -59,8 +62,8 @@ public final class AiFirst implements AutoCloseable {
         this.clock = clock;
         this.scheduling = scheduling;
         this.eventEngine = eventEngine;
-        this.events = new Events(eventEngine);
-        this.workflows = new Workflows(workflowEngine);
+        this.events = new RuntimeEvents(eventEngine);
+        this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry());
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -216,8 +219,10 @@ public final class AiFirst implements AutoCloseable {
                 new Migrations(database).migrate();
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
                 Instances objects = instances != null ? instances : new SingletonInstances();
-                EventEngine eventEngine = new EventEngine(database, clock, entityManagerFactory, objects, loader);
-                WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, objects, chatModel, loader);
+                SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
+                WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
+                        chatModel, loader);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null
@@ -226,7 +231,7 @@ public final class AiFirst implements AutoCloseable {
                 eventEngine.start(scheduling);
                 workflowEngine.start(scheduling);
                 if (timeMachine != null) {
-                    timeMachine.attach(scheduling, database);
+                    timeMachine.attach(scheduling);
                 }
                 scheduling.start();
                 return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);

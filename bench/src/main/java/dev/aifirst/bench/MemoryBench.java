@@ -1,5 +1,7 @@
 package dev.aifirst.bench;
 
+import dev.aifirst.workflows.RunQuery;
+import dev.aifirst.PageRequest;
 import static dev.aifirst.Flow.complete;
 import static dev.aifirst.Flow.waitForSignal;
 
@@ -53,7 +55,7 @@ final class MemoryBench {
                 node.runtime.workflows().start(Waiting.class, context);
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (node.runtime.workflows().runs(RunStatus.WAITING).size() < n) {
+            while (node.runtime.workflows().runs(RunQuery.withStatus(RunStatus.WAITING), PageRequest.first(100)).items().size() < n) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the runs did not all reach their wait");
                 }

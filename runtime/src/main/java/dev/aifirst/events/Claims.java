@@ -1,8 +1,8 @@
 package dev.aifirst.events;
 
+import dev.aifirst.internal.events.ClaimHolders;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * Claims keep communication disciplined: a running workflow step may claim an event of one entity,
@@ -25,9 +25,6 @@ import java.util.concurrent.Callable;
  * rendering) or one rendering; {@code match} is the id of the entity whose events are claimed.
  */
 public final class Claims {
-
-    /** Who takes the claims made on this thread: the step a workflow engine is running. */
-    private static final ThreadLocal<Holder> CURRENT = new ThreadLocal<>();
 
     private Claims() {
     }
@@ -58,49 +55,13 @@ public final class Claims {
     public static void release(String eventName, Object match) {
         String name = checkedName(eventName);
         String entityId = checkedMatch(match);
-        current("release").release(name, entityId);
+        ClaimHolders.current("release").release(name, entityId);
     }
 
     private static void take(String eventName, Object match, Duration duration, Integer occurrences) {
         String name = checkedName(eventName);
         String entityId = checkedMatch(match);
-        current("hold").hold(name, entityId, duration, occurrences);
-    }
-
-    /**
-     * For the runtime's engines: runs {@code work} with {@code holder} taking the claims made on
-     * this thread.
-     */
-    public static <T> T heldBy(Holder holder, Callable<T> work) throws Exception {
-        Holder outer = CURRENT.get();
-        CURRENT.set(holder);
-        try {
-            return work.call();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
-    }
-
-    /** For the runtime's engines: what a running step does with the claims it asks for. */
-    public interface Holder {
-
-        /** {@code duration} and {@code occurrences} may be null: no limit of that kind. */
-        void hold(String eventName, String match, Duration duration, Integer occurrences);
-
-        void release(String eventName, String match);
-    }
-
-    private static Holder current(String call) {
-        Holder holder = CURRENT.get();
-        if (holder == null) {
-            throw new IllegalStateException("Claims." + call + "(...) is for a running workflow step, and no step is"
-                    + " running on this thread");
-        }
-        return holder;
+        ClaimHolders.current("hold").hold(name, entityId, duration, occurrences);
     }
 
     private static String checkedName(String eventName) {

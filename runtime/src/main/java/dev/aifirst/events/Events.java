@@ -1,67 +1,27 @@
 package dev.aifirst.events;
 
-import dev.aifirst.annotations.Trigger;
-import dev.aifirst.spi.EntityEvents;
-import java.sql.Connection;
+import dev.aifirst.Page;
+import dev.aifirst.PageRequest;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import org.hibernate.ScrollMode;
-import org.hibernate.ScrollableResults;
-import org.hibernate.Session;
 
-/** {@code runtime.events()}: what the business events are, and repairs after bulk changes. */
-public final class Events {
+/**
+ * {@code runtime.events()}: the business events as stored, their deliveries to handlers, the claims
+ * in force, and repairs after changes made behind Hibernate's back. Every list is read a page at a
+ * time.
+ */
+public interface Events {
 
-    private final EventEngine engine;
+    /** The events {@code query} selects, in the order they were first recorded. */
+    Page<EventRecord> list(EventQuery query, PageRequest page);
 
-    public Events(EventEngine engine) {
-        this.engine = engine;
-    }
+    /** One event of an entity by its rendered name, in the default namespace {@code *}; or {@code null}. */
+    EventRecord find(Class<?> entityType, Object entityId, String name);
 
-    /** The events of one entity, by date. */
-    public List<EventRecord> of(Class<?> entityType, Object entityId) {
-        String type = registered(entityType).entityType().getName();
-        return query("entity_type = ? AND entity_id = ?", type, String.valueOf(entityId));
-    }
-
-    /** One event of an entity by its rendered name, in the default namespace. */
-    public EventRecord find(Class<?> entityType, Object entityId, String name) {
-        return of(entityType, entityId).stream()
-                .filter(e -> e.name().equals(name) && e.namespace().equals("*"))
-                .findFirst().orElse(null);
-    }
-
-    /** Every event with this status, by date. */
-    public List<EventRecord> withStatus(EventStatus status) {
-        return query("status = ?", status.name());
-    }
-
-    /** Pending events due in {@code [from, to)}, by date. */
-    public List<EventRecord> dueBetween(Instant from, Instant to) {
-        return query("status = ? AND due_at >= ? AND due_at < ?", EventStatus.PENDING.name(), from, to);
-    }
-
-    /** The deliveries of one event to its handlers, by date. */
-    public List<DeliveryRecord> deliveries(long eventId) {
-        return engine.database().inTransaction(c -> engine.store().queryDeliveries(c, "event_id = ?", eventId));
-    }
+    /** The deliveries {@code query} selects, in the order they were recorded. */
+    Page<DeliveryRecord> deliveries(DeliveryQuery query, PageRequest page);
 
     /** The {@link Claims claims} in force now, oldest first. */
-    public List<ClaimRecord> claims() {
-        return engine.database().inTransaction(c -> engine.claims().active(c, engine.clock().instant()));
-    }
-
-    /** Deliveries whose every attempt failed. */
-    public List<DeliveryRecord> failedDeliveries() {
-        return deliveriesWithStatus(DeliveryStatus.FAILED);
-    }
-
-    public List<DeliveryRecord> deliveriesWithStatus(DeliveryStatus status) {
-        return engine.database().inTransaction(c -> engine.store().queryDeliveries(c, "status = ?", status.name()));
-    }
+    Page<ClaimRecord> claims(PageRequest page);
 
     /**
      * Repairs the event rows of one entity class after changes made behind Hibernate's back (bulk
@@ -73,36 +33,7 @@ public final class Events {
      *
      * @return the number of entities examined
      */
-    public int resync(Class<?> entityClass) {
-        EntityEvents<?> descriptor = registered(entityClass);
-        String type = descriptor.entityType().getName();
-        Set<String> seen = new HashSet<>();
-        int[] count = {0};
-        engine.inHibernateTransaction(session -> {
-            Connection c = EventEngine.connection(session);
-            Set<String> withRows = new HashSet<>(engine.store().entityIds(c, type));
-            try (ScrollableResults<?> entities = session
-                    .createSelectionQuery("from " + descriptor.entityType().getName(), descriptor.entityType())
-                    .scroll(ScrollMode.FORWARD_ONLY)) {
-                while (entities.next()) {
-                    Object entity = entities.get();
-                    String id = String.valueOf(idOf(descriptor, entity));
-                    seen.add(id);
-                    engine.sync(c, descriptor, entity, id, withRows.contains(id) ? Trigger.UPDATE : Trigger.CREATE, true);
-                    session.detach(entity);
-                    count[0]++;
-                }
-            }
-            for (String id : withRows) {
-                if (!seen.contains(id)) {
-                    engine.cancelAllOf(c, type, id, "the entity no longer exists (found by resync)");
-                }
-            }
-            return null;
-        });
-        engine.wakeUp();
-        return count[0];
-    }
+    int resync(Class<?> entityClass);
 
     /**
      * Deletes history that can never matter again: finished deliveries and never-occurred cancelled
@@ -111,28 +42,5 @@ public final class Events {
      *
      * @return the number of rows deleted
      */
-    public int purge(Instant before) {
-        return engine.database().inTransaction(c -> engine.store().purge(c, before));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object idOf(EntityEvents descriptor, Object entity) {
-        return descriptor.id(entity);
-    }
-
-    private EntityEvents<?> registered(Class<?> entityType) {
-        Objects.requireNonNull(entityType, "entityType");
-        EntityEvents<?> descriptor = engine.descriptorFor(entityType);
-        if (descriptor == null) {
-            throw new IllegalArgumentException(entityType.getName() + " declares no @Events (entities with events: "
-                    + engine.entityTypes() + ")");
-        }
-        return descriptor;
-    }
-
-    private List<EventRecord> query(String where, Object... parameters) {
-        return engine.database().inTransaction(c -> engine.store().query(c, where, parameters)
-                .stream().map(EventRow::toRecord).toList());
-    }
-
+    int purge(Instant before);
 }

@@ -14,4 +14,9 @@ import dev.aifirst.workflows.SubflowResult;
  * @param stepContext the step's execution: run id, attempt, chat model, {@code remember}
  */
 public record StepInputs(EventContext<?> event, SignalPayload signal, SubflowResult subflow, StepContext stepContext) {
+
+    /** The same inputs with the event a step receives. */
+    public StepInputs withEvent(EventContext<?> event) {
+        return new StepInputs(event, signal, subflow, stepContext);
+    }
 }

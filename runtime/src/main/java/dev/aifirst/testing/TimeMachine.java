@@ -1,9 +1,7 @@
 package dev.aifirst.testing;
 
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import dev.aifirst.persistence.Database;
-import dev.aifirst.scheduling.Executions;
-import dev.aifirst.scheduling.Scheduling;
+import dev.aifirst.internal.scheduling.Scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,6 @@ public final class TimeMachine {
     private final ZoneId zone;
     private final Clock clock;
     private Scheduling scheduling;
-    private Database database;
 
     private TimeMachine(Instant start, ZoneId zone) {
         this.zone = zone;
@@ -60,15 +57,18 @@ public final class TimeMachine {
         return schedulerClock.now();
     }
 
-    /** Connects the time machine to the runtime it drives; called by {@code AiFirst.Builder.start()}. */
-    public void attach(Scheduling scheduling, Database database) {
+    /**
+     * Connects the time machine to the runtime it drives. Called by {@code AiFirst.Builder.start()};
+     * not for applications.
+     */
+    public void attach(Scheduling scheduling) {
         if (this.scheduling != null) {
             throw new IllegalStateException("This TimeMachine already drives a runtime");
         }
         this.scheduling = scheduling;
-        this.database = database;
     }
 
+    /** The clock the runtime's scheduler reads. Called by {@code AiFirst.Builder.start()}; not for applications. */
     public SettableClock schedulerClock() {
         return schedulerClock;
     }
@@ -129,7 +129,7 @@ public final class TimeMachine {
     }
 
     private Optional<Instant> earliest() {
-        return database.inTransaction(Executions::earliest);
+        return scheduling.earliestDue();
     }
 
     private void requireAttached() {

@@ -91,10 +91,17 @@ class DebuggerTest {
                 List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0"));
         try {
             VirtualMachine vm = attach(listeningPort(debuggee, log));
-            Map<String, String> stepped = debug(vm, stops);
+            Map<String, List<String>> callers = new LinkedHashMap<>();
+            Map<String, String> stepped = debug(vm, stops, callers);
 
             assertThat(stepped).as("where each breakpoint stopped, and where a step into it went")
                     .containsExactlyInAnyOrderEntriesOf(expected);
+            assertThat(callers.get("dev.aifirst.workflows.fixtures.ChainWorkflow"))
+                    .as("the runtime's frames between db-scheduler and the generated execute: the run loop only")
+                    .containsExactly("dev.aifirst.internal.workflows.StepInvoker.invoke",
+                            "dev.aifirst.internal.workflows.RunLoop.runStep",
+                            "dev.aifirst.internal.workflows.RunLoop.execute",
+                            "dev.aifirst.internal.workflows.WorkflowEngine.lambda$tasks$0");
             assertThat(debuggee.waitFor(60, TimeUnit.SECONDS)).as("the debuggee finished").isTrue();
             assertThat(ChildJvm.output(log)).contains(" COMPLETED");
         } finally {
@@ -106,10 +113,13 @@ class DebuggerTest {
      * Resumes the VM until it ends; stops once at each of {@code stops}, checks that the stop is in
      * the generated source with the step's variables visible, and steps into the next call.
      *
+     * @param callers filled with, for each stop's generated class, the runtime's frames that called it
+     *     (up to the first frame outside this project), innermost first
      * @return for each stop, {@code "<source file>:<line>"} → {@code "<method> (<source file>:<line>)"}
      *     where the step into it went
      */
-    private static Map<String, String> debug(VirtualMachine vm, List<Stop> stops) throws Exception {
+    private static Map<String, String> debug(VirtualMachine vm, List<Stop> stops, Map<String, List<String>> callers)
+            throws Exception {
         EventRequestManager requests = vm.eventRequestManager();
         Map<String, Stop> byClass = new LinkedHashMap<>();
         for (Stop stop : stops) {
@@ -141,6 +151,7 @@ class DebuggerTest {
                     StackFrame frame = hit.thread().frame(0);
                     assertThat(frame.visibleVariables()).as("the generated method's variables at " + stoppedAt)
                             .isNotEmpty();
+                    callers.put(at.declaringType().name(), projectCallers(hit.thread().frames()));
                     StepRequest step = requests.createStepRequest(hit.thread(), StepRequest.STEP_LINE,
                             StepRequest.STEP_INTO);
                     for (String excluded : List.of("java.*", "javax.*", "jdk.*", "sun.*", "org.hibernate.*")) {
@@ -159,6 +170,25 @@ class DebuggerTest {
             }
             events.resume();
         }
+    }
+
+    /**
+     * The frames below the top one that belong to this project, up to the first that does not; the
+     * compiler's bridge methods and the JVM's lambda classes, which no one writes, are left out.
+     */
+    private static List<String> projectCallers(List<StackFrame> frames) {
+        List<String> callers = new ArrayList<>();
+        for (StackFrame frame : frames.subList(1, frames.size())) {
+            Location at = frame.location();
+            String type = at.declaringType().name();
+            if (!type.startsWith("dev.aifirst.")) {
+                break;
+            }
+            if (!at.method().isBridge() && !type.contains("$$Lambda")) {
+                callers.add(type + "." + at.method().name());
+            }
+        }
+        return callers;
     }
 
     private static Location lineLocation(ReferenceType type, int line) throws AbsentInformationException {

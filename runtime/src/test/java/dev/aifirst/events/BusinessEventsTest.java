@@ -1,5 +1,9 @@
 package dev.aifirst.events;
 
+import dev.aifirst.PageRequest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.aifirst.testsupport.TestRuntime;
+import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,30 +30,22 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class BusinessEventsTest {
 
-    static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+    static final Instant T0 = TestRuntime.T0;
 
-    TestDatabase db;
+    @RegisterExtension
+    static final AiFirstExtension aifirst = TestRuntime.extension(Booking.class).build();
+
     EntityManagerFactory emf;
     TimeMachine time;
     AiFirst runtime;
 
     @BeforeEach
     void start() {
-        db = TestDatabase.create();
-        emf = TestHibernate.create(db.dataSource(), Booking.class);
-        time = TimeMachine.startingAt(T0);
+        emf = aifirst.entityManagerFactory();
+        time = aifirst.time();
+        runtime = aifirst.runtime();
         BookingHandlers.reset();
         BookingHandlers.clock = time.clock();
-        runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf).timeMachine(time).start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.close();
-        }
-        emf.close();
-        db.close();
     }
 
     long save(Booking booking) {
@@ -85,7 +80,7 @@ class BusinessEventsTest {
         EventRecord created = event(id, "booking_created");
         assertThat(created.status()).isEqualTo(EventStatus.OCCURRED);
         assertThat(created.occurredAt()).isEqualTo(T0);
-        assertThat(runtime.events().deliveries(created.id())).singleElement()
+        assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PageRequest.first(100)).items()).singleElement()
                 .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DONE));
         // The handler's write committed with its delivery, once.
         String guest = fromTransaction(emf, em -> em.find(Booking.class, id).getGuest());
@@ -103,7 +98,7 @@ class BusinessEventsTest {
         } catch (IllegalStateException expected) {
             // the entity and its events roll back together
         }
-        assertThat(runtime.events().withStatus(EventStatus.PENDING)).isEmpty();
+        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PageRequest.first(100)).items()).isEmpty();
         time.runDue();
         assertThat(BookingHandlers.CALLS).isEmpty();
     }
@@ -163,7 +158,7 @@ class BusinessEventsTest {
         assertThat(calls("atCheckin")).containsExactly("atCheckin checkin_due #" + id + " at " + moved);
         assertThat(calls("beforeCheckin")).containsExactly(
                 "beforeCheckin checkin_due #" + id + " at " + moved.minus(Duration.ofHours(1)));
-        assertThat(runtime.events().of(Booking.class, id).stream().filter(e -> e.name().equals("checkin_due")))
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items().stream().filter(e -> e.name().equals("checkin_due")))
                 .hasSize(1);
     }
 
@@ -230,7 +225,7 @@ class BusinessEventsTest {
     void nullTemplatePropertyTracksNothing() {
         long id = save(new Booking("Ada", null));
         time.runDue();
-        assertThat(runtime.events().of(Booking.class, id)).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items()).extracting(EventRecord::name)
                 .doesNotContain("stage_done:null").noneMatch(n -> n.startsWith("stage_done"));
     }
 
@@ -256,7 +251,7 @@ class BusinessEventsTest {
         long id = save(booking);
         time.runDue();
         EventRecord confirmed = event(id, "booking_confirmed");
-        DeliveryRecord flaky = runtime.events().deliveries(confirmed.id()).stream()
+        DeliveryRecord flaky = runtime.events().deliveries(DeliveryQuery.ofEvent(confirmed.id()), PageRequest.first(100)).items().stream()
                 .filter(d -> d.subscriber().endsWith("#flaky")).findFirst().orElseThrow();
         assertThat(flaky.status()).isEqualTo(DeliveryStatus.SCHEDULED);
         assertThat(flaky.attempts()).isEqualTo(1);
@@ -275,7 +270,7 @@ class BusinessEventsTest {
         booking.setStatus(Booking.Status.CONFIRMED);
         save(booking);
         time.advance(Duration.ofMinutes(5));
-        assertThat(runtime.events().failedDeliveries()).singleElement().satisfies(d -> {
+        assertThat(runtime.events().deliveries(DeliveryQuery.withStatus(DeliveryStatus.FAILED), PageRequest.first(100)).items()).singleElement().satisfies(d -> {
             assertThat(d.subscriber()).endsWith("#flaky");
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.lastError()).contains("IllegalStateException: lock service unavailable");
@@ -291,11 +286,13 @@ class BusinessEventsTest {
 
         TimeMachine later = TimeMachine.startingAt(T0.plus(Duration.ofDays(30)));
         BookingHandlers.clock = later.clock();
-        runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf).timeMachine(later).start();
-        later.runDue();
-        assertThat(calls("atCheckin")).hasSize(1);
-        assertThat(calls("beforeCheckin")).hasSize(1);
-        assertThat(event(id, "checkin_due").status()).isEqualTo(EventStatus.OCCURRED);
+        try (AiFirst restarted = AiFirst.builder().dataSource(aifirst.dataSource()).entityManagerFactory(emf)
+                .timeMachine(later).start()) {
+            later.runDue();
+            assertThat(calls("atCheckin")).hasSize(1);
+            assertThat(calls("beforeCheckin")).hasSize(1);
+            assertThat(restarted.events().find(Booking.class, id, "checkin_due").status()).isEqualTo(EventStatus.OCCURRED);
+        }
     }
 
     @Test
@@ -305,7 +302,7 @@ class BusinessEventsTest {
         booking.setStatus(Booking.Status.CONFIRMED);
         long id = save(booking);
         Instant moved = checkin.plus(Duration.ofDays(1));
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = aifirst.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE booking SET checkinAt = TIMESTAMP WITH TIME ZONE '2026-06-05 09:00:00+00'");
             s.executeUpdate("INSERT INTO booking (id, guest, status, stageDone) VALUES (9999, 'Bulk', 'REQUESTED', FALSE)");
         }
@@ -314,7 +311,7 @@ class BusinessEventsTest {
         assertThat(event(9999, "booking_created")).isNotNull();
         assertThat(event(9999, "booking_changed")).as("resync never makes an UPDATE-only event occur").isNull();
 
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = aifirst.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM booking WHERE id = 9999");
         }
         runtime.events().resync(Booking.class);
@@ -329,7 +326,7 @@ class BusinessEventsTest {
         long id = save(booking);
         // As if an older version of the code had declared "arrival_due", since renamed to "checkin_due":
         // the old version's pending row is still in the table with its scheduled execution.
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = aifirst.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE aif_event SET name = 'arrival_due', declared_name = 'arrival_due'"
                     + " WHERE name = 'checkin_due' AND entity_id = '" + id + "'");
         }
@@ -370,12 +367,13 @@ class BusinessEventsTest {
         booking.setStatus(Booking.Status.CONFIRMED);
         booking.setCheckoutDate(LocalDate.of(2026, 6, 10));
         long id = save(booking);
-        assertThat(runtime.events().dueBetween(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4))))
+        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING)
+                .dueBetween(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4))), PageRequest.first(100)).items())
                 .extracting(EventRecord::name).containsExactly("checkin_due");
-        assertThat(runtime.events().of(Booking.class, id)).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items()).extracting(EventRecord::name)
                 .containsExactlyInAnyOrder("booking_created", "booking_confirmed", "checkin_due", "checkout_due");
         time.runDue();
-        assertThat(runtime.events().withStatus(EventStatus.OCCURRED)).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.OCCURRED), PageRequest.first(100)).items()).extracting(EventRecord::name)
                 .contains("booking_created", "booking_confirmed");
         assertThat(BookingEvents.CHECKIN_DUE).isEqualTo("checkin_due");
     }

@@ -1,5 +1,6 @@
 package dev.aifirst.events;
 
+import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
@@ -48,11 +49,11 @@ class CrashRecoveryTest {
             BookingHandlers.clock = time.clock();
             try (AiFirst runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf)
                     .timeMachine(time).start()) {
-                EventRecord created = runtime.events().withStatus(EventStatus.PENDING).stream()
+                EventRecord created = runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PageRequest.first(100)).items().stream()
                         .filter(e -> e.name().equals("booking_created")).findFirst().orElseThrow();
                 time.runDue();
                 assertThat(BookingHandlers.CALLS).filteredOn(c -> c.startsWith("onCreated")).hasSize(1);
-                assertThat(runtime.events().deliveries(created.id())).singleElement()
+                assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PageRequest.first(100)).items()).singleElement()
                         .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DONE));
                 time.runDue();
                 assertThat(BookingHandlers.CALLS).filteredOn(c -> c.startsWith("onCreated")).hasSize(1);

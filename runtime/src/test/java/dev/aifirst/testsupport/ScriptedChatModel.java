@@ -22,6 +22,11 @@ public final class ScriptedChatModel implements ChatModel {
         return ChatResponse.builder().aiMessage(AiMessage.from("answer #" + prompts.size())).build();
     }
 
+    /** Forgets the prompts received, for the next test. */
+    public void reset() {
+        prompts.clear();
+    }
+
     /** The prompts received, in order. */
     public List<String> prompts() {
         return List.copyOf(prompts);

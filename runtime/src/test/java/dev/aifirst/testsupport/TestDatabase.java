@@ -28,6 +28,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String jdbcUrl;
     private final String schema;
 
+
     private TestDatabase(HikariDataSource dataSource, String jdbcUrl, String schema) {
         this.dataSource = dataSource;
         this.jdbcUrl = jdbcUrl;
@@ -45,13 +46,13 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase h2() {
         String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        return new TestDatabase(pool(url, "sa"), url, null);
+        return new TestDatabase(pool(url, "sa", null), url, null);
     }
 
     /** A fresh H2 file database under {@code directory}, reachable from other JVMs of the test. */
     public static TestDatabase h2File(java.nio.file.Path directory) {
         String url = "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        return new TestDatabase(pool(url, "sa"), url, null);
+        return new TestDatabase(pool(url, "sa", null), url, null);
     }
 
     public static TestDatabase postgres() {
@@ -66,19 +67,39 @@ public final class TestDatabase implements AutoCloseable {
             Assumptions.abort(message);
         }
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase(pool(url, PG_USER), url, schema);
+        return new TestDatabase(pool(url, PG_USER, schema), url, schema);
     }
 
-    private static HikariDataSource pool(String url, String user) {
+    /** A pool that, when closed, also drops its PostgreSQL schema: closing it cleans up everything. */
+    private static HikariDataSource pool(String url, String user, String schema) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword("");
         config.setMaximumPoolSize(12);
         config.setPoolName("test");
-        return new HikariDataSource(config);
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                boolean open = !isClosed();
+                super.close();
+                if (open && schema != null) {
+                    dropSchema(schema);
+                }
+            }
+        };
     }
 
+    private static void dropSchema(String schema) {
+        try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("[aifirst] could not drop test schema " + schema + ": " + e.getMessage());
+        }
+    }
+
+    /** The database; closing it (an {@link AutoCloseable}) closes this test database. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -94,13 +115,5 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        if (schema != null) {
-            try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            } catch (SQLException e) {
-                System.err.println("[aifirst] could not drop test schema " + schema + ": " + e.getMessage());
-            }
-        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.events.DeliveryQuery;
+import dev.aifirst.PageRequest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.aifirst.testsupport.TestRuntime;
+import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +29,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +39,11 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class ClaimsTest {
 
-    static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+    static final Instant T0 = TestRuntime.T0;
 
-    TestDatabase db;
+    @RegisterExtension
+    static final AiFirstExtension aifirst = TestRuntime.extension(Booking.class).build();
+
     EntityManagerFactory emf;
     TimeMachine time;
     AiFirst runtime;
@@ -45,20 +51,12 @@ class ClaimsTest {
 
     @BeforeEach
     void start() {
-        db = TestDatabase.create();
-        emf = TestHibernate.create(db.dataSource(), Booking.class);
-        time = TimeMachine.startingAt(T0);
+        emf = aifirst.entityManagerFactory();
+        time = aifirst.time();
+        runtime = aifirst.runtime();
+        workflows = runtime.workflows();
         BookingHandlers.reset();
         BookingHandlers.clock = time.clock();
-        runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf).timeMachine(time).start();
-        workflows = runtime.workflows();
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-        emf.close();
-        db.close();
     }
 
     private long book(String guest) {
@@ -100,7 +98,7 @@ class ClaimsTest {
 
     private List<DeliveryRecord> deliveries(long booking, String event) {
         EventRecord record = runtime.events().find(Booking.class, booking, event);
-        return runtime.events().deliveries(record.id());
+        return runtime.events().deliveries(DeliveryQuery.ofEvent(record.id()), PageRequest.first(100)).items();
     }
 
     @Test
@@ -108,7 +106,7 @@ class ClaimsTest {
         long ada = book("Ada");
         long bob = book("Bob");
         String run = watch(ada, ctx -> ctx.until = 2);
-        assertThat(runtime.events().claims()).singleElement().satisfies(claim -> {
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement().satisfies(claim -> {
             assertThat(claim.eventName()).isEqualTo(BookingEvents.STAGE_DONE);
             assertThat(claim.match()).isEqualTo(String.valueOf(ada));
             assertThat(claim.holder()).isEqualTo("workflow:" + run);
@@ -127,7 +125,7 @@ class ClaimsTest {
         assertThat(deliveries(ada, "stage_done:cleaning")).filteredOn(d -> d.status() == DeliveryStatus.SKIPPED)
                 .allSatisfy(d -> assertThat(d.lastError()).isEqualTo("the event is claimed by workflow:" + run));
         time.advance(Duration.ofMinutes(15));
-        assertThat(workflows.runsOfEntity(Booking.class, ada)).as("a workflow started by the event is not started")
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items()).as("a workflow started by the event is not started")
                 .isEmpty();
 
         stageDone(bob, "cleaning");
@@ -138,7 +136,7 @@ class ClaimsTest {
         stageDone(ada, "linen");
         assertThat(workflows.find(run).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(workflows.find(run).result()).isEqualTo("\"stage_done:cleaning, stage_done:linen\"");
-        assertThat(runtime.events().claims()).as("the claim ends with its run").isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).as("the claim ends with its run").isEmpty();
 
         stageDone(ada, "keys");
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -152,7 +150,7 @@ class ClaimsTest {
             ctx.lasts = "PT1H";
             ctx.until = 3;
         });
-        assertThat(runtime.events().claims()).singleElement()
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement()
                 .satisfies(claim -> assertThat(claim.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
 
         time.advance(Duration.ofMinutes(59));
@@ -160,7 +158,7 @@ class ClaimsTest {
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning");
 
         time.advance(Duration.ofMinutes(1));
-        assertThat(runtime.events().claims()).isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
         stageDone(ada, "linen");
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
                 "onStageDone stage_done:linen", "auditStageDone stage_done:linen");
@@ -177,10 +175,10 @@ class ClaimsTest {
         });
 
         stageDone(ada, "cleaning");
-        assertThat(runtime.events().claims()).singleElement()
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement()
                 .satisfies(claim -> assertThat(claim.remaining()).isEqualTo(1));
         stageDone(ada, "linen");
-        assertThat(runtime.events().claims()).isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
         stageDone(ada, "keys");
 
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -212,7 +210,7 @@ class ClaimsTest {
         });
 
         stageDone(ada, "cleaning");
-        assertThat(runtime.events().claims()).isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
         stageDone(ada, "linen");
 
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -244,11 +242,11 @@ class ClaimsTest {
     void cancellingARunReleasesItsClaims() {
         long ada = book("Ada");
         String run = watch(ada, ctx -> { });
-        assertThat(runtime.events().claims()).extracting(ClaimRecord::holder).containsExactly("workflow:" + run);
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).extracting(ClaimRecord::holder).containsExactly("workflow:" + run);
 
         assertThat(workflows.cancel(run)).isTrue();
 
-        assertThat(runtime.events().claims()).isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
         stageDone(ada, "cleaning");
         assertThat(handled(ada)).contains("onStageDone stage_done:cleaning");
     }
@@ -266,7 +264,7 @@ class ClaimsTest {
         assertThat(workflows.find(run).error()).isEqualTo("java.lang.IllegalArgumentException: Claims.hold: no entity"
                 + " declares an event 'stage_dnoe:{stage}'; name it with a constant of a generated <Entity>Events"
                 + " class, or one of its renderings");
-        assertThat(runtime.events().claims()).isEmpty();
+        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
     }
 
     @Test

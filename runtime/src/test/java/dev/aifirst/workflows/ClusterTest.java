@@ -1,5 +1,6 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,7 +60,7 @@ class ClusterTest {
                 a.close(); // node A leaves; its scheduled and unfinished work is B's now
 
                 awaitCompleted(b, RUNS, Duration.ofMinutes(3));
-                assertThat(b.workflows().runs(RunStatus.COMPLETED)).hasSize(RUNS);
+                assertThat(b.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items()).hasSize(RUNS);
                 assertThat(Chain.OVERLAPS).as("no step ran twice at the same time").hasValue(0);
                 assertThat(Chain.EXECUTIONS).hasSize(RUNS * 5);
                 AtomicInteger repeated = new AtomicInteger();
@@ -104,8 +105,8 @@ class ClusterTest {
                 // B notices the missing heartbeats after four intervals and takes them over.
                 awaitCompleted(b, runs, Duration.ofMinutes(3));
                 assertThat(executionsPickedBy(db, "node-a")).isZero();
-                for (WorkflowRun run : b.workflows().runsOf(Chain.class)) {
-                    assertThat(b.workflows().history(run.id())).as(run.id()).extracting(s -> s.step() + " " + s.outcome())
+                for (WorkflowRun run : b.workflows().runs(RunQuery.of(Chain.class), PageRequest.first(100)).items()) {
+                    assertThat(b.workflows().history(run.id(), PageRequest.first(100)).items()).as(run.id()).extracting(s -> s.step() + " " + s.outcome())
                             .containsExactly("one goTo(two)", "two goTo(three)", "three goTo(four)", "four goTo(five)",
                                     "five complete()");
                     assertThat(run.context()).as("each step committed once").contains("\"steps\":5");
@@ -133,9 +134,9 @@ class ClusterTest {
     /** Waits until {@code count} runs completed, checking every 50 ms; fails after {@code limit}. */
     private static void awaitCompleted(AiFirst node, int count, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (node.workflows().runs(RunStatus.COMPLETED).size() < count) {
+        while (node.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items().size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(node.workflows().runs(RunStatus.COMPLETED).size() + " of " + count
+                throw new AssertionError(node.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items().size() + " of " + count
                         + " runs completed within " + limit);
             }
             Thread.sleep(50);

@@ -1,5 +1,6 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
@@ -45,7 +46,7 @@ class WorkflowCrashTest {
             TimeMachine time = TimeMachine.startingAt(Instant.now().plusSeconds(3600));
             try (AiFirst runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf)
                     .timeMachine(time).start()) {
-                WorkflowRun before = runtime.workflows().runsOf(Halting.class).get(0);
+                WorkflowRun before = runtime.workflows().runs(RunQuery.of(Halting.class), PageRequest.first(100)).items().get(0);
                 assertThat(before.step()).isEqualTo("two");
                 assertThat(before.context()).as("step one committed once").contains("\"visits\":1");
 
@@ -55,7 +56,7 @@ class WorkflowCrashTest {
                 WorkflowRun after = runtime.workflows().find(before.id());
                 assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
                 assertThat(after.result()).isEqualTo("3");
-                assertThat(runtime.workflows().history(before.id())).extracting(s -> s.step() + " " + s.outcome())
+                assertThat(runtime.workflows().history(before.id(), PageRequest.first(100)).items()).extracting(s -> s.step() + " " + s.outcome())
                         .containsExactly("one goTo(two)", "two goTo(three)", "three complete(3)");
             }
             emf.close();

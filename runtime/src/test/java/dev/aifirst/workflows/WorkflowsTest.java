@@ -1,5 +1,9 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.PageRequest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.aifirst.testsupport.TestRuntime;
+import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,39 +36,34 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class WorkflowsTest {
 
-    static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+    static final Instant T0 = TestRuntime.T0;
+    static final ScriptedChatModel model = new ScriptedChatModel();
 
-    TestDatabase db;
+    @RegisterExtension
+    static final AiFirstExtension aifirst = TestRuntime.extension(Booking.class)
+            .configure(runtime -> runtime.chatModel(model))
+            .build();
+
     EntityManagerFactory emf;
     TimeMachine time;
     AiFirst runtime;
     Workflows workflows;
-    ScriptedChatModel model;
 
     @BeforeEach
     void start() {
-        db = TestDatabase.create();
-        emf = TestHibernate.create(db.dataSource(), Booking.class);
-        time = TimeMachine.startingAt(T0);
+        emf = aifirst.entityManagerFactory();
+        time = aifirst.time();
+        runtime = aifirst.runtime();
+        workflows = runtime.workflows();
+        model.reset();
         BookingHandlers.reset();
         BookingHandlers.clock = time.clock();
         DoorCode.reset();
         Flaky.reset();
-        model = new ScriptedChatModel();
-        runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf).timeMachine(time)
-                .chatModel(model).start();
-        workflows = runtime.workflows();
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-        emf.close();
-        db.close();
     }
 
     private List<String> outcomes(String runId) {
-        return workflows.history(runId).stream().map(s -> s.step() + "#" + s.attempt() + " " + s.outcome()).toList();
+        return workflows.history(runId, PageRequest.first(100)).items().stream().map(s -> s.step() + "#" + s.attempt() + " " + s.outcome()).toList();
     }
 
     private Documents.Context documents(long guestId) {
@@ -88,7 +86,7 @@ class WorkflowsTest {
         assertThat(run.context()).contains("\"steps\":5");
         assertThat(outcomes(id)).containsExactly("one#1 goTo(two)", "two#1 goTo(three)", "three#1 goTo(four)",
                 "four#1 goTo(five)", "five#1 complete()");
-        assertThat(workflows.runsOf(Chain.class)).extracting(WorkflowRun::id).containsExactly(id);
+        assertThat(workflows.runs(RunQuery.of(Chain.class), PageRequest.first(100)).items()).extracting(WorkflowRun::id).containsExactly(id);
     }
 
     @Test
@@ -113,9 +111,9 @@ class WorkflowsTest {
                 .containsExactly("Which floor is room 12 on?");
         assertThat(outcomes(id)).containsExactly("ask#1 FAILED", "ask#2 FAILED", "ask#3 goTo(rest, 0.5)",
                 "rest#1 sleep(PT1H)", "rest#1 complete(answer #1)");
-        assertThat(workflows.history(id).get(0).error())
+        assertThat(workflows.history(id, PageRequest.first(100)).items().get(0).error())
                 .isEqualTo("java.lang.IllegalStateException: downstream unavailable");
-        assertThat(workflows.history(id).get(3).display()).isEqualTo("Resting");
+        assertThat(workflows.history(id, PageRequest.first(100)).items().get(3).display()).isEqualTo("Resting");
     }
 
     @Test
@@ -127,7 +125,7 @@ class WorkflowsTest {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).isEqualTo("java.lang.IllegalStateException: downstream unavailable");
         assertThat(Flaky.FAILURES).containsExactly("ask attempt 3: downstream unavailable");
-        assertThat(workflows.runs(RunStatus.FAILED)).extracting(WorkflowRun::id).containsExactly(id);
+        assertThat(workflows.runs(RunQuery.withStatus(RunStatus.FAILED), PageRequest.first(100)).items()).extracting(WorkflowRun::id).containsExactly(id);
     }
 
     @Test
@@ -185,7 +183,7 @@ class WorkflowsTest {
         String parent = workflows.start(StayPlan.class, context);
         time.runDue();
         assertThat(workflows.find(parent).status()).isEqualTo(RunStatus.WAITING);
-        String child = workflows.runsOf(Documents.class).get(0).id();
+        String child = workflows.runs(RunQuery.of(Documents.class), PageRequest.first(100)).items().get(0).id();
         assertThat(workflows.find(child).parentId()).isEqualTo(parent);
 
         workflows.signal(child, "documents_uploaded", Map.of("passport", "P9"));
@@ -210,7 +208,7 @@ class WorkflowsTest {
     void cancellingAChildResumesItsParent() {
         String parent = workflows.start(StayPlan.class, new StayPlan.Context());
         time.runDue();
-        String child = workflows.runsOf(Documents.class).get(0).id();
+        String child = workflows.runs(RunQuery.of(Documents.class), PageRequest.first(100)).items().get(0).id();
 
         assertThat(workflows.cancel(child)).isTrue();
         time.runDue();
@@ -246,10 +244,10 @@ class WorkflowsTest {
         long bob = book("Bob", checkin.plus(Duration.ofDays(1)), true);
 
         time.advanceTo(checkin.minus(Duration.ofHours(1)));
-        List<WorkflowRun> runs = workflows.runsOfEntity(Booking.class, ada);
+        List<WorkflowRun> runs = workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items();
         assertThat(runs).extracting(WorkflowRun::workflow).containsExactlyInAnyOrder("door_code", "housekeeping");
         String adaRun = runs.stream().filter(r -> r.workflow().equals("door_code")).findFirst().orElseThrow().id();
-        assertThat(workflows.history(adaRun).get(0).startedAt()).isEqualTo(checkin.minus(Duration.ofHours(1)));
+        assertThat(workflows.history(adaRun, PageRequest.first(100)).items().get(0).startedAt()).isEqualTo(checkin.minus(Duration.ofHours(1)));
 
         time.advance(Duration.ofSeconds(3)); // the lock service fails twice: retries after 1 s and 2 s
         assertThat(workflows.find(adaRun).status()).isEqualTo(RunStatus.WAITING);
@@ -265,9 +263,9 @@ class WorkflowsTest {
         WorkflowRun run = workflows.find(adaRun);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(DoorCode.CALLS).contains("greet #" + ada + " Ada (welcomed) on stage_done:keys");
-        assertThat(workflows.runsOf(Housekeeping.class)).singleElement()
+        assertThat(workflows.runs(RunQuery.of(Housekeeping.class), PageRequest.first(100)).items()).singleElement()
                 .satisfies(r -> assertThat(r.result()).isEqualTo("\"room ready for Ada (welcomed)\""));
-        assertThat(workflows.runsOfEntity(Booking.class, bob)).as("Bob checks in a day later")
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, bob), PageRequest.first(100)).items()).as("Bob checks in a day later")
                 .noneMatch(r -> r.workflow().equals("door_code"));
     }
 
@@ -281,14 +279,15 @@ class WorkflowsTest {
         inTransaction(emf, em -> em.find(Booking.class, cancelled).setStatus(Booking.Status.CANCELLED));
 
         time.advanceTo(checkin);
-        assertThat(workflows.runsOfEntity(Booking.class, moved)).isEmpty();
-        assertThat(workflows.runsOfEntity(Booking.class, cancelled)).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items()).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PageRequest.first(100)).items()).isEmpty();
 
         time.advanceTo(later);
-        assertThat(workflows.runsOfEntity(Booking.class, moved)).hasSize(2);
-        assertThat(workflows.history(workflows.runsOfEntity(Booking.class, moved).get(0).id()).get(0).startedAt())
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items()).hasSize(2);
+        assertThat(workflows.history(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items().get(0).id(),
+                PageRequest.first(100)).items().get(0).startedAt())
                 .isEqualTo(later.minus(Duration.ofHours(1)));
-        assertThat(workflows.runsOfEntity(Booking.class, cancelled)).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PageRequest.first(100)).items()).isEmpty();
     }
 
     @Test
@@ -296,7 +295,7 @@ class WorkflowsTest {
         Instant checkin = T0.plus(Duration.ofDays(1));
         long ada = book("Ada", checkin, true);
         time.advanceTo(checkin.plus(Duration.ofHours(2)));
-        WorkflowRun run = workflows.runsOfEntity(Booking.class, ada).stream()
+        WorkflowRun run = workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items().stream()
                 .filter(r -> r.workflow().equals("door_code")).findFirst().orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(DoorCode.CALLS).contains("remind #" + ada);
@@ -307,7 +306,7 @@ class WorkflowsTest {
     void aRunOfAnOlderVersionGoesOnIfItsStepStillExistsAndFailsClearlyIfNot() throws Exception {
         String kept = workflows.start(Chain.class, new Chain.Context());
         String lost = workflows.start(Chain.class, new Chain.Context());
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = aifirst.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE aif_workflow_run SET version = 0, step = 'three' WHERE id = '" + kept + "'");
             s.executeUpdate("UPDATE aif_workflow_run SET version = 0, step = 'shuffle' WHERE id = '" + lost + "'");
         }
@@ -340,7 +339,7 @@ class WorkflowsTest {
         inTransaction(emf, em -> em.find(Booking.class, ada).setStage("linen"));
         time.advance(Duration.ofMinutes(10));
 
-        List<WorkflowRun> digests = workflows.runsOf(dev.aifirst.workflows.fixtures.StageDigest.class);
+        List<WorkflowRun> digests = workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PageRequest.first(100)).items();
         assertThat(digests).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(run.result()).isEqualTo("\"stage_done:cleaning .. linen\"");
@@ -349,6 +348,6 @@ class WorkflowsTest {
 
         inTransaction(emf, em -> em.find(Booking.class, ada).setStage("keys"));
         time.advance(Duration.ofMinutes(10));
-        assertThat(workflows.runsOf(dev.aifirst.workflows.fixtures.StageDigest.class)).hasSize(2);
+        assertThat(workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PageRequest.first(100)).items()).hasSize(2);
     }
 }

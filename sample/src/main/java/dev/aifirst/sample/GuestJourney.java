@@ -1,5 +1,8 @@
 package dev.aifirst.sample;
 
+import dev.aifirst.workflows.RunQuery;
+import dev.aifirst.events.EventQuery;
+import dev.aifirst.PageRequest;
 import dev.aifirst.AiFirst;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.spi.Instances;
@@ -148,16 +151,16 @@ public final class GuestJourney implements AutoCloseable {
 
     /** The event rows of a reservation. */
     public List<EventRecord> events(long reservationId) {
-        return runtime.events().of(Reservation.class, reservationId);
+        return runtime.events().list(EventQuery.ofEntity(Reservation.class, reservationId), PageRequest.first(100)).items();
     }
 
     /** The workflow runs a reservation's events started. */
     public List<WorkflowRun> runs(long reservationId) {
-        return runtime.workflows().runsOfEntity(Reservation.class, reservationId);
+        return runtime.workflows().runs(RunQuery.all().entity(Reservation.class, reservationId), PageRequest.first(100)).items();
     }
 
     public List<StepExecution> history(String runId) {
-        return runtime.workflows().history(runId);
+        return runtime.workflows().history(runId, PageRequest.first(100)).items();
     }
 
     public LockService locks() {

@@ -1,5 +1,7 @@
 package dev.aifirst.sample;
 
+import dev.aifirst.events.DeliveryQuery;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventRecord;
@@ -28,7 +30,7 @@ public final class SampleApp {
                 for (EventRecord event : journey.events(reservation)) {
                     System.out.printf("  %-22s %-9s due %s%s%n", event.name(), event.status(), event.dueAt(),
                             event.note() == null ? "" : "  (" + event.note() + ")");
-                    for (DeliveryRecord delivery : journey.runtime().events().deliveries(event.id())) {
+                    for (DeliveryRecord delivery : journey.runtime().events().deliveries(DeliveryQuery.ofEvent(event.id()), PageRequest.first(100)).items()) {
                         if (delivery.status() == DeliveryStatus.SKIPPED) {
                             String handler = delivery.subscriber().substring(delivery.subscriber().lastIndexOf('.') + 1);
                             System.out.printf("    %s skipped: %s%n", handler, delivery.lastError());

@@ -1,5 +1,7 @@
 package dev.aifirst.sample;
 
+import dev.aifirst.events.DeliveryQuery;
+import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.events.DeliveryStatus;
@@ -55,7 +57,7 @@ class GuestJourneyTest {
                 .contains("[Tue 02 Jun 12:00] event documents_received for Ada's stay");
         EventRecord documents = journey.events(journey.ada()).stream()
                 .filter(e -> e.name().equals("documents_received")).findFirst().orElseThrow();
-        assertThat(journey.runtime().events().deliveries(documents.id()))
+        assertThat(journey.runtime().events().deliveries(DeliveryQuery.ofEvent(documents.id()), PageRequest.first(100)).items())
                 .filteredOn(d -> d.status() == DeliveryStatus.SKIPPED)
                 .singleElement().satisfies(d -> {
                     assertThat(d.subscriber()).isEqualTo(GuestMessages.class.getName() + "#acknowledgeDocuments");

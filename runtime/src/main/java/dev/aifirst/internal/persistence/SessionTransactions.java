@@ -1,0 +1,82 @@
+package dev.aifirst.internal.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
+import org.hibernate.Session;
+
+/**
+ * Transactions of the application's Hibernate session factory: the runtime uses them where its own
+ * writes must commit with the application's (an event handler's effects and its delivery row, a
+ * step that loads its event's entity).
+ */
+public final class SessionTransactions {
+
+    /** Work inside a Hibernate transaction. */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        T run(Session session) throws Exception;
+    }
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    public SessionTransactions(EntityManagerFactory entityManagerFactory) {
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    /** Whether the runtime was given the application's Hibernate setup. */
+    public boolean available() {
+        return entityManagerFactory != null;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, committing when it returns and rolling back when it
+     * throws; a checked exception of {@code work} comes out as a {@link UserCodeFailure}.
+     */
+    public <T> T inTransaction(SessionWork<T> work) {
+        EntityManager entityManager = entityManagerFactory.createEntityManager();
+        EntityTransaction transaction = entityManager.getTransaction();
+        try {
+            transaction.begin();
+            T result;
+            try {
+                result = work.run(entityManager.unwrap(Session.class));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new UserCodeFailure(e);
+            }
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            throw e;
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    /** The JDBC connection of a session, to write the runtime's tables in its transaction. */
+    public static Connection connection(Session session) {
+        return session.doReturningWork(connection -> connection);
+    }
+
+    /** Carries a checked exception of user code out of a transaction. */
+    public static final class UserCodeFailure extends RuntimeException {
+        UserCodeFailure(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** The exception the user's code threw. */
+        public Exception failure() {
+            return (Exception) getCause();
+        }
+    }
+}

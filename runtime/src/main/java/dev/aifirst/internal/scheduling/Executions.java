@@ -1,0 +1,123 @@
+package dev.aifirst.internal.scheduling;
+
+import dev.aifirst.internal.persistence.Dialect;
+import dev.aifirst.internal.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes db-scheduler executions in the caller's JDBC transaction, so that a state change and the
+ * scheduling of the work that follows it commit together (the outbox). Our executions carry no task
+ * data: the task instance id names the row of our own table that holds the state.
+ */
+public final class Executions {
+
+    private Executions() {
+    }
+
+    /**
+     * Adds an execution due at {@code at}; does nothing if one with this id exists already (instance
+     * ids are unique per unit of work, so an existing one is the same work).
+     *
+     * @return whether a new execution was added
+     */
+    public static boolean add(Connection connection, Dialect dialect, String task, String instance, Instant at)
+            throws SQLException {
+        String insert = "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                + " VALUES (?, ?, NULL, ?, FALSE, 1)";
+        if (dialect == Dialect.POSTGRESQL) {
+            insert += " ON CONFLICT (task_name, task_instance) DO NOTHING";
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, task);
+            statement.setString(2, instance);
+            statement.setObject(3, Sql.timestamp(at));
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) { // H2: duplicate key; the statement alone failed
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** One execution to add with {@link #addAll}. */
+    public record NewExecution(String task, String instance, Instant at) {
+    }
+
+    /**
+     * Adds executions that cannot exist yet (their instance ids are new) in one batch: one round trip
+     * to the database for all of them.
+     */
+    public static void addAll(Connection connection, List<NewExecution> executions) throws SQLException {
+        if (executions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO scheduled_tasks"
+                + " (task_name, task_instance, task_data, execution_time, picked, version) VALUES (?, ?, NULL, ?, FALSE, 1)")) {
+            for (NewExecution execution : executions) {
+                statement.setString(1, execution.task());
+                statement.setString(2, execution.instance());
+                statement.setObject(3, Sql.timestamp(execution.at()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Moves an execution that is not running to {@code at}.
+     *
+     * @return whether an execution was moved
+     */
+    public static boolean reschedule(Connection connection, String task, String instance, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE scheduled_tasks SET execution_time = ?, version = version + 1"
+                        + " WHERE task_name = ? AND task_instance = ? AND picked = FALSE")) {
+            statement.setObject(1, Sql.timestamp(at));
+            statement.setString(2, task);
+            statement.setString(3, instance);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Adds the execution or, if it exists and is not running, moves it to {@code at}. */
+    public static void schedule(Connection connection, Dialect dialect, String task, String instance, Instant at)
+            throws SQLException {
+        if (!reschedule(connection, task, instance, at)) {
+            add(connection, dialect, task, instance, at);
+        }
+    }
+
+    /**
+     * Removes an execution that is not running.
+     *
+     * @return whether one was removed
+     */
+    public static boolean remove(Connection connection, String task, String instance) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = FALSE")) {
+            statement.setString(1, task);
+            statement.setString(2, instance);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** The earliest execution time of executions that are not running, if any. */
+    public static Optional<Instant> earliest(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT MIN(execution_time) FROM scheduled_tasks WHERE picked = FALSE");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
+            return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+        }
+    }
+
+}

@@ -1,0 +1,20 @@
+package dev.aifirst.internal.scheduling;
+
+import java.time.Duration;
+
+/**
+ * How the runtime's db-scheduler instance runs.
+ *
+ * @param threads worker threads executing steps and handlers
+ * @param pollingInterval how often the table is polled for due work; immediate work does not wait
+ *     for it (the runtime wakes the scheduler after each commit that makes work due)
+ * @param heartbeatInterval how often a running execution proves its node is alive; after four missed
+ *     heartbeats another node takes the execution over
+ * @param schedulerName this node's name in {@code scheduled_tasks.picked_by}; {@code null} uses the host name
+ */
+public record SchedulerSettings(int threads, Duration pollingInterval, Duration heartbeatInterval, String schedulerName) {
+
+    public static SchedulerSettings defaults() {
+        return new SchedulerSettings(10, Duration.ofSeconds(5), Duration.ofSeconds(30), null);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.aifirst.internal.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.aifirst.internal.persistence.Database;
+import dev.aifirst.internal.persistence.Dialect;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The db-scheduler instance that executes the runtime's work. In normal operation a polling
+ * {@link Scheduler} with worker threads; under a {@code TimeMachine} a {@link ManualScheduler} that
+ * executes due work synchronously, in the calling thread, on the time machine's clock.
+ */
+public final class Scheduling implements AutoCloseable {
+
+    private final Scheduler scheduler;
+    private final ManualScheduler manual;
+    private final Database database;
+
+    private Scheduling(Scheduler scheduler, ManualScheduler manual, Database database) {
+        this.scheduler = scheduler;
+        this.manual = manual;
+        this.database = database;
+    }
+
+    /** A polling scheduler with worker threads, on {@code clock}. */
+    public static Scheduling polling(Database database, Clock clock, List<Task<?>> tasks, SchedulerSettings settings) {
+        SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+                .clock(clock::instant)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                // Our tasks record their own failures; db-scheduler's log of them would repeat it.
+                .failureLogging(LogLevel.DEBUG, false)
+                .enableImmediateExecution();
+        if (settings.schedulerName() != null) {
+            builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
+        }
+        if (database.dialect() == Dialect.H2) {
+            builder.jdbcCustomization(new H2JdbcCustomization());
+        }
+        // Lock-and-fetch picks a batch in one round trip; fetch again when half the threads are free.
+        builder.pollUsingLockAndFetch(0.5, 1.0);
+        return new Scheduling(builder.build(), null, database);
+    }
+
+    /** A scheduler that runs due work only when asked, synchronously, on {@code clock}. */
+    public static Scheduling manual(Database database, SettableClock clock, List<Task<?>> tasks) {
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks).clock(clock);
+        if (database.dialect() == Dialect.H2) {
+            builder.jdbcCustomization(new H2JdbcCustomization());
+        }
+        ManualScheduler manual = builder.build();
+        return new Scheduling(manual, manual, database);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    /**
+     * Asks the scheduler to look for due work now instead of at its next poll. Called after a commit
+     * that made work due; without effect under a time machine, which runs work when told to.
+     */
+    public void wakeUp() {
+        if (manual == null) {
+            scheduler.triggerCheckForDueExecutions();
+        }
+    }
+
+    /** Whether this scheduler runs work only when a time machine asks. */
+    public boolean isManual() {
+        return manual != null;
+    }
+
+    /** Runs, in this thread, a batch of the executions due now (time machine only). */
+    public void runDueBatch() {
+        if (manual == null) {
+            throw new IllegalStateException("runDueBatch is for a runtime started with a TimeMachine");
+        }
+        manual.runAnyDueExecutions();
+    }
+
+    /** Lets another node's dead executions be detected now (time machine only). */
+    public void detectDeadExecutions() {
+        manual.runDeadExecutionDetection();
+    }
+
+    /** When the earliest execution that is not running is due, if there is one. */
+    public Optional<Instant> earliestDue() {
+        return database.inAutoCommit(Executions::earliest);
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        if (manual == null) {
+            scheduler.stop();
+        }
+    }
+}

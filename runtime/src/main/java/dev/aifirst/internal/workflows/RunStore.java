@@ -1,0 +1,365 @@
+package dev.aifirst.internal.workflows;
+
+import dev.aifirst.internal.persistence.Dialect;
+import dev.aifirst.internal.persistence.Pages;
+import dev.aifirst.internal.persistence.Sql;
+import dev.aifirst.internal.scheduling.Executions;
+import dev.aifirst.workflows.RunStatus;
+import dev.aifirst.workflows.StepExecution;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL of the workflow tables; every method works in the caller's transaction. */
+final class RunStore {
+
+    /** A row of a run's history, written with the transition it records. */
+    record History(String step, int attempt, Instant startedAt, Instant endedAt, String outcome, String error,
+            Double progress, String display) {
+    }
+
+    /** Writes a run's state if its sequence is still the one read: 21 state columns, updated_at, id, seq. */
+    private static final String UPDATE = "UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?, seq = ?,"
+            + " lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?, match_value = ?,"
+            + " timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?, debounce_until = ?,"
+            + " progress = ?, result = ?, error = ?, holds_claims = ?, updated_at = ? WHERE id = ? AND seq = ?";
+
+    private final Dialect dialect;
+
+    RunStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
+            + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
+            + " parent_step, debounce_until, progress, result, error, holds_claims, created_at, updated_at";
+    /** The placeholders of {@link #COLUMNS}. */
+    private static final String VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)";
+
+    void insert(Connection c, RunRow run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
+                + " " + VALUES)) {
+            bindInsert(s, run);
+            s.executeUpdate();
+        }
+    }
+
+    /** Binds the 26 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
+    private static int bindInsert(PreparedStatement s, RunRow run) throws SQLException {
+        s.setString(1, run.id);
+        s.setString(2, run.workflow);
+        s.setInt(3, run.version);
+        int i = bindState(s, 4, run);
+        s.setObject(i++, Sql.timestamp(run.createdAt));
+        s.setObject(i++, Sql.timestamp(run.updatedAt));
+        return i;
+    }
+
+    /**
+     * {@link #insert} and the run's first execution together. On PostgreSQL they go to the database as
+     * one statement ({@link #writesInOneStatement()}).
+     */
+    void insertWithExecution(Connection c, RunRow run, String task, String instance, Instant at) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            insert(c, run);
+            Executions.add(c, dialect, task, instance, at);
+            return;
+        }
+        // The run's id is new, so its execution cannot exist yet.
+        try (PreparedStatement s = c.prepareStatement("WITH r AS (INSERT INTO aif_workflow_run (" + COLUMNS + ")"
+                + " " + VALUES + ")"
+                + " INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                + " VALUES (?, ?, NULL, ?, FALSE, 1)")) {
+            int i = bindInsert(s, run);
+            s.setString(i++, task);
+            s.setString(i++, instance);
+            s.setObject(i, Sql.timestamp(at));
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes the run's state if nobody changed it since it was read ({@code expectedSeq}), bumping its
+     * sequence.
+     *
+     * @return whether it was written; {@code false} means another transition won
+     */
+    boolean update(Connection c, RunRow run, long expectedSeq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+            run.seq = expectedSeq + 1;
+            int i = bindState(s, 1, run);
+            s.setObject(i++, Sql.timestamp(run.updatedAt));
+            s.setString(i++, run.id);
+            s.setLong(i, expectedSeq);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * {@link #update} and {@link #addStep} together. On PostgreSQL they go to the database as one
+     * statement ({@link #writesInOneStatement()}), so a step's transition costs one round trip
+     * before the commit, or none if it needs nothing else.
+     */
+    boolean updateWithHistory(Connection c, RunRow run, long expectedSeq, History history) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            if (!update(c, run, expectedSeq)) {
+                return false;
+            }
+            addStep(c, run.id, history.step(), history.attempt(), history.startedAt(), history.endedAt(),
+                    history.outcome(), history.error(), history.progress(), history.display());
+            return true;
+        }
+        // The history row is written only if the run's state was: the statement is atomic on its own.
+        try (PreparedStatement s = c.prepareStatement("WITH moved AS (" + UPDATE + " RETURNING id)"
+                + " INSERT INTO aif_workflow_step (run_id, step, attempt, started_at, ended_at, outcome, error, progress,"
+                + " display) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM moved")) {
+            run.seq = expectedSeq + 1;
+            int i = bindState(s, 1, run);
+            s.setObject(i++, Sql.timestamp(run.updatedAt));
+            s.setString(i++, run.id);
+            s.setLong(i++, expectedSeq);
+            s.setString(i++, history.step());
+            s.setInt(i++, history.attempt());
+            s.setObject(i++, Sql.timestamp(history.startedAt()));
+            s.setObject(i++, Sql.timestamp(history.endedAt()));
+            String outcome = history.outcome();
+            s.setString(i++, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(i++, history.error());
+            if (history.progress() == null) {
+                s.setNull(i++, Types.DOUBLE);
+            } else {
+                s.setDouble(i++, history.progress());
+            }
+            s.setString(i, history.display());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Binds status … holds_claims (21 parameters) from {@code first}; returns the next index. */
+    private static int bindState(PreparedStatement s, int first, RunRow run) throws SQLException {
+        int i = first;
+        s.setString(i++, run.status.name());
+        s.setString(i++, run.step);
+        s.setInt(i++, run.attempt);
+        s.setLong(i++, run.seq);
+        s.setInt(i++, run.lease);
+        s.setString(i++, run.context);
+        s.setString(i++, run.entityType);
+        s.setString(i++, run.entityId);
+        s.setString(i++, run.waitKind == null ? null : run.waitKind.name());
+        s.setString(i++, run.waitingFor);
+        s.setString(i++, run.matchValue);
+        s.setString(i++, run.timeoutStep);
+        s.setObject(i++, Sql.timestamp(run.wakeAt));
+        s.setString(i++, run.input);
+        s.setString(i++, run.parentId);
+        s.setString(i++, run.parentStep);
+        s.setObject(i++, Sql.timestamp(run.debounceUntil));
+        if (run.progress == null) {
+            s.setNull(i++, Types.DOUBLE);
+        } else {
+            s.setDouble(i++, run.progress);
+        }
+        s.setString(i++, run.result);
+        s.setString(i++, run.error);
+        s.setBoolean(i++, run.holdsClaims);
+        return i;
+    }
+
+    /**
+     * Whether {@link #updateWithHistory} and {@link #insertWithExecution} are each one statement,
+     * atomic without a transaction around it.
+     */
+    boolean writesInOneStatement() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    RunRow find(Connection c, String id, boolean lock) throws SQLException {
+        List<RunRow> rows = query(c, "id = ?" + (lock ? " FOR UPDATE" : ""), id);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The runs waiting for an event of one of these names, oldest first, locked. */
+    List<RunRow> lockWaitingForEvent(Connection c, String name, String declaredName) throws SQLException {
+        return query(c, "status = 'WAITING' AND wait_kind = 'EVENT' AND waiting_for IN (?, ?) ORDER BY created_at, id"
+                + " FOR UPDATE", name, declaredName);
+    }
+
+    /** The runs waiting for the signal {@code name}, oldest first, locked. */
+    List<RunRow> lockWaitingForSignal(Connection c, String name) throws SQLException {
+        return query(c, "status = 'WAITING' AND wait_kind = 'SIGNAL' AND waiting_for = ? ORDER BY created_at, id"
+                + " FOR UPDATE", name);
+    }
+
+    /** Whether a debounced run of {@code workflow} for this entity has not started yet at {@code now}. */
+    boolean hasDebouncedRun(Connection c, String workflow, String entityType, String entityId, Instant now)
+            throws SQLException {
+        return !query(c, "workflow = ? AND entity_type = ? AND entity_id = ? AND debounce_until > ? LIMIT 1", workflow,
+                entityType, entityId, Sql.timestamp(now)).isEmpty();
+    }
+
+    /** The runs {@code parentId} started with {@code runSubflow}. */
+    List<RunRow> childrenOf(Connection c, String parentId) throws SQLException {
+        return query(c, "parent_id = ? ORDER BY created_at, id", parentId);
+    }
+
+    /**
+     * One page of the runs that match, after {@code after}, oldest first: at most {@code count}.
+     *
+     * @param workflow a workflow name, or null
+     */
+    List<RunRow> page(Connection c, String workflow, RunStatus status, String entityType, String entityId,
+            Pages.TimeKey after, int count) throws SQLException {
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (workflow != null) {
+            where.append(" AND workflow = ?");
+            parameters.add(workflow);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            parameters.add(status.name());
+        }
+        if (entityType != null) {
+            where.append(" AND entity_type = ? AND entity_id = ?");
+            parameters.add(entityType);
+            parameters.add(entityId);
+        }
+        if (after != null) {
+            where.append(" AND (created_at > ? OR created_at = ? AND id > ?)");
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(after.id());
+        }
+        parameters.add(count);
+        return query(c, where + " ORDER BY created_at, id LIMIT ?", parameters.toArray());
+    }
+
+    private List<RunRow> query(Connection c, String where, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_workflow_run WHERE " + where)) {
+            Sql.bind(s, parameters);
+            List<RunRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static RunRow read(ResultSet rs) throws SQLException {
+        RunRow run = new RunRow();
+        run.id = rs.getString("id");
+        run.workflow = rs.getString("workflow");
+        run.version = rs.getInt("version");
+        run.status = RunStatus.valueOf(rs.getString("status"));
+        run.step = rs.getString("step");
+        run.attempt = rs.getInt("attempt");
+        run.seq = rs.getLong("seq");
+        run.lease = rs.getInt("lease");
+        run.context = rs.getString("context");
+        run.entityType = rs.getString("entity_type");
+        run.entityId = rs.getString("entity_id");
+        String waitKind = rs.getString("wait_kind");
+        run.waitKind = waitKind == null ? null : RunRow.WaitKind.valueOf(waitKind);
+        run.waitingFor = rs.getString("waiting_for");
+        run.matchValue = rs.getString("match_value");
+        run.timeoutStep = rs.getString("timeout_step");
+        run.wakeAt = Sql.instant(rs, "wake_at");
+        run.input = rs.getString("input");
+        run.parentId = rs.getString("parent_id");
+        run.parentStep = rs.getString("parent_step");
+        run.holdsClaims = rs.getBoolean("holds_claims");
+        run.debounceUntil = Sql.instant(rs, "debounce_until");
+        double progress = rs.getDouble("progress");
+        run.progress = rs.wasNull() ? null : progress;
+        run.result = rs.getString("result");
+        run.error = rs.getString("error");
+        run.createdAt = Sql.instant(rs, "created_at");
+        run.updatedAt = Sql.instant(rs, "updated_at");
+        return run;
+    }
+
+    void addStep(Connection c, String runId, String step, int attempt, Instant startedAt, Instant endedAt,
+            String outcome, String error, Double progress, String display) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_step (run_id, step, attempt, started_at,"
+                + " ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, runId);
+            s.setString(2, step);
+            s.setInt(3, attempt);
+            s.setObject(4, Sql.timestamp(startedAt));
+            s.setObject(5, Sql.timestamp(endedAt));
+            s.setString(6, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(7, error);
+            if (progress == null) {
+                s.setNull(8, Types.DOUBLE);
+            } else {
+                s.setDouble(8, progress);
+            }
+            s.setString(9, display);
+            s.executeUpdate();
+        }
+    }
+
+    /** A history row with its id, the key of a page of history. */
+    record HistoryRow(long id, StepExecution execution) {
+    }
+
+    /** One page of a run's step executions, after the row {@code afterId}, in order: at most {@code count}. */
+    List<HistoryRow> history(Connection c, String runId, long afterId, int count) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, step, attempt, started_at, ended_at, outcome, error,"
+                + " progress, display FROM aif_workflow_step WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+            Sql.bind(s, runId, afterId, count);
+            List<HistoryRow> steps = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(new HistoryRow(rs.getLong("id"), new StepExecution(rs.getString("step"),
+                            rs.getInt("attempt"), Sql.instant(rs, "started_at"), Sql.instant(rs, "ended_at"),
+                            rs.getString("outcome"), rs.getString("error"), Sql.nullableDouble(rs, "progress"),
+                            rs.getString("display"))));
+                }
+            }
+            return steps;
+        }
+    }
+
+    String memo(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT memo_value FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    boolean hasMemo(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void addMemo(Connection c, String runId, String key, String value, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO aif_workflow_memo (run_id, memo_key, memo_value, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, runId);
+            s.setString(2, key);
+            s.setString(3, value);
+            s.setObject(4, Sql.timestamp(now));
+            s.executeUpdate();
+        }
+    }
+}
