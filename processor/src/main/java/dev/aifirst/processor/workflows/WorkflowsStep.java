@@ -1,5 +1,6 @@
 package dev.aifirst.processor.workflows;
 
+import com.palantir.javapoet.AnnotationSpec;
 import dev.aifirst.processor.base.Annotations;
 import dev.aifirst.processor.base.DeferringStep;
 import dev.aifirst.processor.base.EventReferences.Reference;
@@ -111,10 +112,12 @@ public final class WorkflowsStep extends DeferringStep {
                         step.eventEntity() == null ? null : step.eventEntity().toString(), null, null));
             }
         }
-        WorkflowWriter writer = new WorkflowWriter(model, GeneratedCode.generatedAnnotation(context.elements()));
+        AnnotationSpec generated = GeneratedCode.generatedAnnotation(context.elements());
         String packageName = model.generated().packageName();
-        GeneratedCode.write(context.filer(), context.diagnostics(), packageName, writer.stepsEnum(), type);
-        GeneratedCode.write(context.filer(), context.diagnostics(), packageName, writer.stateMachine(), type);
+        GeneratedCode.write(context.filer(), context.diagnostics(), packageName,
+                new StepsEnumWriter(model, generated).write(), type);
+        GeneratedCode.write(context.filer(), context.diagnostics(), packageName,
+                new WorkflowWriter(model, generated).stateMachine(), type);
         context.services().add(SERVICE, model.generated().reflectionName());
     }
 
