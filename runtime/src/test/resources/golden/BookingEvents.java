@@ -122,7 +122,7 @@ public final class BookingEvents implements EntityEvents<Booking> {
      * {@code @Event(name = "booking_created")}
      */
     private static EventState bookingCreated(Booking entity) {
-        return new EventState(BOOKING_CREATED_DECLARATION, BOOKING_CREATED, "*", true, null, "", null);
+        return EventState.immediate(BOOKING_CREATED_DECLARATION, BOOKING_CREATED, "*", true, "");
     }
 
     /**
@@ -130,7 +130,7 @@ public final class BookingEvents implements EntityEvents<Booking> {
      */
     private static EventState bookingConfirmed(Booking entity) {
         boolean condition = entity.isConfirmed();
-        return new EventState(BOOKING_CONFIRMED_DECLARATION, BOOKING_CONFIRMED, "*", condition, null, "", null);
+        return EventState.immediate(BOOKING_CONFIRMED_DECLARATION, BOOKING_CONFIRMED, "*", condition, "");
     }
 
     /**
@@ -139,7 +139,7 @@ public final class BookingEvents implements EntityEvents<Booking> {
     private static EventState checkinDue(Booking entity, ZoneId zone) {
         boolean condition = entity.isConfirmed();
         Instant dueAt = EventDates.toInstant(entity.getCheckinAt(), zone);
-        return new EventState(CHECKIN_DUE_DECLARATION, CHECKIN_DUE, "*", condition, dueAt, "", null);
+        return EventState.scheduled(CHECKIN_DUE_DECLARATION, CHECKIN_DUE, "*", condition, dueAt, "");
     }
 
     /**
@@ -147,7 +147,7 @@ public final class BookingEvents implements EntityEvents<Booking> {
      */
     private static EventState checkoutDue(Booking entity, ZoneId zone) {
         Instant dueAt = EventDates.toInstant(entity.getCheckoutDate(), zone);
-        return new EventState(CHECKOUT_DUE_DECLARATION, CHECKOUT_DUE, "*", true, dueAt, "", null);
+        return EventState.scheduled(CHECKOUT_DUE_DECLARATION, CHECKOUT_DUE, "*", true, dueAt, "");
     }
 
     /**
@@ -161,20 +161,20 @@ public final class BookingEvents implements EntityEvents<Booking> {
         String name = "stage_done:" + stage;
         boolean condition = entity.isStageDone();
         String watchKey = EventState.watchKey(entity.isStageDone());
-        return new EventState(STAGE_DONE_DECLARATION, name, "*", condition, null, watchKey, null);
+        return EventState.immediate(STAGE_DONE_DECLARATION, name, "*", condition, watchKey);
     }
 
     /**
      * {@code @Event(name = "booking_changed", on = Trigger.UPDATE)}
      */
     private static EventState bookingChanged(Booking entity) {
-        return new EventState(BOOKING_CHANGED_DECLARATION, BOOKING_CHANGED, "*", true, null, "", null);
+        return EventState.immediate(BOOKING_CHANGED_DECLARATION, BOOKING_CHANGED, "*", true, "");
     }
 
     /**
      * {@code @Event(name = "booking_deleted", on = Trigger.DELETE)}
      */
     private static EventState bookingDeleted(Booking entity) {
-        return new EventState(BOOKING_DELETED_DECLARATION, BOOKING_DELETED, "*", true, null, "", null);
+        return EventState.immediate(BOOKING_DELETED_DECLARATION, BOOKING_DELETED, "*", true, "");
     }
 }

@@ -33,12 +33,12 @@ public final class DoorCodeWorkflow implements WorkflowDefinition<DoorCode.Conte
     private static final RetryPolicy SEND_TO_LOCK_RETRY = new RetryPolicy(5, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5));
 
     private static final List<StepDeclaration> STEPS = List.of(
-            new StepDeclaration(DoorCodeSteps.GENERATE_CODE, DEFAULT_RETRY, "Generate the door code",
-                    null),
-            new StepDeclaration(DoorCodeSteps.SEND_TO_LOCK, SEND_TO_LOCK_RETRY, "", null),
-            new StepDeclaration(DoorCodeSteps.GREET, DEFAULT_RETRY, "",
-                    new WaitDeclaration("stage_done:{stage}", Duration.ofHours(2), DoorCodeSteps.REMIND, null, null)),
-            new StepDeclaration(DoorCodeSteps.REMIND, DEFAULT_RETRY, "", null));
+            StepDeclaration.of(DoorCodeSteps.GENERATE_CODE, DEFAULT_RETRY, "Generate the door code"),
+            StepDeclaration.of(DoorCodeSteps.SEND_TO_LOCK, SEND_TO_LOCK_RETRY, ""),
+            StepDeclaration.of(DoorCodeSteps.GREET, DEFAULT_RETRY, "")
+                    .waitingFor(WaitDeclaration.forEvent("stage_done:{stage}")
+                            .timeout(Duration.ofHours(2), DoorCodeSteps.REMIND)),
+            StepDeclaration.of(DoorCodeSteps.REMIND, DEFAULT_RETRY, ""));
 
     private static final ContextCodec<DoorCode.Context> CODEC = new ContextCodec<>(DoorCode.Context.class);
 

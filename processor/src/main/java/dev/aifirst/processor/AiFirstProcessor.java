@@ -1,6 +1,12 @@
 package dev.aifirst.processor;
 
 import com.google.auto.service.AutoService;
+import dev.aifirst.processor.base.Message;
+import dev.aifirst.processor.base.ProcessingContext;
+import dev.aifirst.processor.base.ProcessingStep;
+import dev.aifirst.processor.events.EventsStep;
+import dev.aifirst.processor.handlers.OnEventStep;
+import dev.aifirst.processor.workflows.WorkflowsStep;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,25 +16,25 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * The entry point javac calls. It only wires the {@link ProcessingStep}s, each of which builds a
- * validated model of one kind of declaration and generates code from that model; and it writes the
- * {@code META-INF/services} registries once, in the last round, aggregating every round.
+ * validated model of one kind of declaration and generates code from that model; in the last round
+ * it checks the event names the steps collected and writes the {@code META-INF/services} registries,
+ * aggregating every round.
  */
 @AutoService(Processor.class)
 public final class AiFirstProcessor extends AbstractProcessor {
 
+    private ProcessingContext context;
     private List<ProcessingStep> steps = List.of();
-    private ServiceRegistry services;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        services = new ServiceRegistry(processingEnv);
-        ProcessingContext context = new ProcessingContext(processingEnv, services);
-        steps = ProcessingStep.all(context);
+        context = new ProcessingContext(processingEnv);
+        // Every step, in the order they run: events first, since the others refer to them.
+        steps = List.of(new EventsStep(context), new OnEventStep(context), new WorkflowsStep(context));
     }
 
     @Override
@@ -48,30 +54,29 @@ public final class AiFirstProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (ProcessingStep step : steps) {
-            guarded(step, () -> step.process(round));
+            guarded(step.getClass().getSimpleName(), () -> step.process(round));
         }
         if (round.processingOver()) {
             for (ProcessingStep step : steps) {
-                guarded(step, step::finish);
+                guarded(step.getClass().getSimpleName(), step::finish);
             }
-            services.write();
+            guarded("EventReferences", () -> context.eventReferences().check());
+            guarded("ServiceRegistry", () -> context.services().write());
         }
         // Other processors may read our annotations too.
         return false;
     }
 
     /**
-     * Runs one step, turning a defect of the processor into one readable error instead of a javac
+     * Runs one part, turning a defect of the processor into one readable error instead of a javac
      * stack trace, so the user's own diagnostics stay visible.
      */
-    private void guarded(ProcessingStep step, Runnable work) {
+    private void guarded(String part, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "aifirst-processor failed in "
-                    + step.getClass().getSimpleName() + ": " + e + (where == null ? "" : " at " + where)
-                    + ". Please report this with the annotated class that caused it.");
+            context.diagnostics().report(Message.PROCESSOR_FAILED, part, e, where == null ? "" : " at " + where);
         }
     }
 }

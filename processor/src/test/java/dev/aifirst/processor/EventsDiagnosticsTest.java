@@ -7,6 +7,7 @@ import static dev.aifirst.processor.Sources.source;
 import static dev.aifirst.processor.Sources.stay;
 
 import com.google.testing.compile.Compilation;
+import dev.aifirst.processor.base.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +20,19 @@ class EventsDiagnosticsTest {
 
     @Test
     void unknownWhenMethod() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.WHEN_METHOD_MISSING, stay("""
                 @Events({
                     @Event(name = "stay_created"),
                     @Event(name = "stay_confirmed", when = "isConfirmd"),
                 })"""),
-                "Stay has no method isConfirmd(); 'when' names a no-argument boolean method of the entity",
+                "Stay has no method isConfirmd(); did you mean isConfirmed()? 'when' names a no-argument boolean method"
+                        + " of the entity",
                 "when = \"isConfirmd\"");
     }
 
     @Test
     void whenMethodThatDoesNotReturnBoolean() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.WHEN_NOT_BOOLEAN, stay("""
                 @Events({
                     @Event(name = "stay_labelled", when = "label"),
                 })"""),
@@ -40,7 +42,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void whenMethodWithParameters() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.WHEN_WITH_PARAMETERS, stay("""
                 @Events({
                     @Event(name = "long_stay", when = "isLongerThan"),
                 })"""),
@@ -50,7 +52,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void privateWhenMethod() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.WHEN_PRIVATE, stay("""
                 @Events({
                     @Event(name = "hidden", when = "isHidden"),
                 })"""),
@@ -60,7 +62,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void unknownAtProperty() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.PROPERTY_MISSING, stay("""
                 @Events({
                     @Event(name = "checkin_due", at = "checkinAtt"),
                 })"""),
@@ -70,7 +72,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void atPropertyThatIsNotADate() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.AT_NOT_A_DATE, stay("""
                 @Events({
                     @Event(name = "guest_due", at = "guest"),
                 })"""),
@@ -81,7 +83,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void atPropertyThatIsPrivateWithoutGetter() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.PROPERTY_PRIVATE, stay("""
                 @Events({
                     @Event(name = "secret_due", at = "secret"),
                 })"""),
@@ -91,7 +93,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void unknownTemplatePlaceholder() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.PLACEHOLDER_MISSING, stay("""
                 @Events({
                     @Event(name = "task_completed:{taskTyp}"),
                 })"""),
@@ -101,7 +103,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void unknownNamespacePlaceholder() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.PLACEHOLDER_MISSING, stay("""
                 @Events({
                     @Event(name = "stay_created", namespace = "{propertyId}"),
                 })"""),
@@ -111,7 +113,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void malformedTemplate() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.TEMPLATE_MALFORMED, stay("""
                 @Events({
                     @Event(name = "task_completed:{taskType"),
                 })"""),
@@ -121,7 +123,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void unknownWatchProperty() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.PROPERTY_MISSING, stay("""
                 @Events({
                     @Event(name = "status_changed", on = Trigger.UPDATE, watch = {"state"}),
                 })"""),
@@ -139,7 +141,7 @@ class EventsDiagnosticsTest {
                     @Id Long id;
                 }
                 """);
-        assertSingleErrorOnLine(source,
+        assertSingleErrorOnLine(Message.EVENTS_NOT_ON_ENTITY, source,
                 "Note has @Events but is not a JPA entity: annotate it with @jakarta.persistence.Entity", "@Events({");
     }
 
@@ -152,12 +154,12 @@ class EventsDiagnosticsTest {
                 public interface Named {
                 }
                 """);
-        assertSingleErrorOnLine(source, "@Events belongs on a JPA @Entity class, not on the interface Named", "@Events({");
+        assertSingleErrorOnLine(Message.EVENTS_NOT_ON_CLASS, source, "@Events belongs on a JPA @Entity class, not on the interface Named", "@Events({");
     }
 
     @Test
     void duplicateEventNames() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.DUPLICATE_EVENT_NAME, stay("""
                 @Events({
                     @Event(name = "stay_created"),
                     @Event(name = "stay_created", when = "isConfirmed"),
@@ -168,7 +170,7 @@ class EventsDiagnosticsTest {
 
     @Test
     void namesThatMakeTheSameConstant() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.EVENT_CONSTANT_CLASH, stay("""
                 @Events({
                     @Event(name = "stay_created"),
                     @Event(name = "stayCreated"),
@@ -188,7 +190,7 @@ class EventsDiagnosticsTest {
                     Long number;
                 }
                 """);
-        assertSingleErrorOnLine(source, "Visit has no @Id: an entity with events needs an identifier", "@Events({");
+        assertSingleErrorOnLine(Message.ENTITY_WITHOUT_ID, source, "Visit has no @Id: an entity with events needs an identifier", "@Events({");
     }
 
     @Test
@@ -202,13 +204,13 @@ class EventsDiagnosticsTest {
                     @Id java.util.Date id;
                 }
                 """);
-        assertSingleErrorOnLine(source, "the id 'id' of Visit has type java.util.Date, which events cannot store",
+        assertSingleErrorOnLine(Message.ID_TYPE_UNSUPPORTED, source, "the id 'id' of Visit has type java.util.Date, which events cannot store",
                 "@Events({");
     }
 
     @Test
     void noTriggers() {
-        assertSingleErrorOnLine(stay("""
+        assertSingleErrorOnLine(Message.NO_TRIGGER, stay("""
                 @Events({
                     @Event(name = "never", on = {}),
                 })"""),
@@ -224,5 +226,108 @@ class EventsDiagnosticsTest {
                     @Event(name = "checkin_due", at = "checkinAtt"),
                 })"""));
         assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining(Message.WHEN_METHOD_MISSING.tag());
+        assertThat(compilation).hadErrorContaining(Message.PROPERTY_MISSING.tag());
+    }
+
+    @Test
+    void privateNestedEntity() {
+        JavaFileObject source = source("Outer", """
+                public class Outer {
+                    @Entity
+                    @Events({
+                        @Event(name = "inner_created"),
+                    })
+                    private static class Inner {
+                        @Id Long id;
+                    }
+                }
+                """);
+        assertSingleErrorOnLine(Message.ENTITY_NOT_REACHABLE, source,
+                "the entity Inner must be a top-level or static nested class that is not private", "@Events({");
+    }
+
+    @Test
+    void noEvents() {
+        assertSingleErrorOnLine(Message.NO_EVENT, stay("@Events({})"), "@Events on Stay declares no @Event",
+                "@Events({})");
+    }
+
+    @Test
+    void privateIdWithoutGetter() {
+        JavaFileObject source = source("Visit", """
+                @Entity
+                @Events({
+                    @Event(name = "visit_created"),
+                })
+                public class Visit {
+                    @Id private Long number;
+                }
+                """);
+        assertSingleErrorOnLine(Message.ID_WITHOUT_GETTER, source,
+                "the id 'number' of Visit is private and has no getter; add getNumber()", "@Events({");
+    }
+
+    @Test
+    void nameWithoutText() {
+        assertSingleErrorOnLine(Message.EVENT_NAME_WITHOUT_TEXT, stay("""
+                @Events({
+                    @Event(name = "{taskType}"),
+                })"""),
+                "event name '{taskType}' needs at least one letter or digit outside its placeholders",
+                "name = \"{taskType}\"");
+    }
+
+    @Test
+    void nameWithWhitespace() {
+        assertSingleErrorOnLine(Message.EVENT_NAME_WITH_WHITESPACE, stay("""
+                @Events({
+                    @Event(name = "stay created"),
+                })"""),
+                "event name 'stay created' must not contain whitespace", "name = \"stay created\"");
+    }
+
+    @Test
+    void reservedName() {
+        assertSingleErrorOnLine(Message.EVENT_NAME_RESERVED, stay("""
+                @Events({
+                    @Event(name = "declarations"),
+                })"""),
+                "event name 'declarations' is reserved by the generated class; rename it", "name = \"declarations\"");
+    }
+
+    @Test
+    void emptyNamespace() {
+        assertSingleErrorOnLine(Message.NAMESPACE_EMPTY, stay("""
+                @Events({
+                    @Event(name = "stay_created", namespace = ""),
+                })"""),
+                "namespace must not be empty; leave it out for the default \"*\"", "namespace = \"\"");
+    }
+
+    @Test
+    void placeholderOnAPrivateField() {
+        assertSingleErrorOnLine(Message.PLACEHOLDER_PRIVATE, stay("""
+                @Events({
+                    @Event(name = "secret:{secret}"),
+                })"""),
+                "placeholder {secret} is a private field of Stay without a getter; add getSecret()",
+                "name = \"secret:{secret}\"");
+    }
+
+    @Test
+    void staticWhenMethod() {
+        JavaFileObject source = source("Visit", """
+                @Entity
+                @Events({
+                    @Event(name = "visit_open", when = "isOpen"),
+                })
+                public class Visit {
+                    @Id Long id;
+                    static boolean isOpen() { return true; }
+                }
+                """);
+        assertSingleErrorOnLine(Message.WHEN_STATIC, source,
+                "the 'when' method isOpen() is static; it must be an instance method", "when = \"isOpen\"");
     }
 }

@@ -1,10 +1,12 @@
 package dev.aifirst.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.aifirst.processor.Sources.assertErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import dev.aifirst.processor.base.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +28,13 @@ class OnEventDiagnosticsTest {
         return source("RoomHandlers", "public class RoomHandlers {\n" + methods + "\n}\n");
     }
 
-    private static void assertSingleErrorOnLine(JavaFileObject source, String message, String line) {
-        Sources.assertSingleErrorOnLine(source, message, line, ROOM);
+    private static void assertSingleErrorOnLine(Message message, JavaFileObject source, String text, String line) {
+        Sources.assertSingleErrorOnLine(message, source, text, line, ROOM);
     }
 
     @Test
     void methodWithTwoParameters() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_PARAMETER_COUNT, handlers("""
                     @OnEvent("room_created")
                     void onCreated(EventContext<Room> event, String extra) { }
                 """),
@@ -43,7 +45,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void methodTakingTheEntityInsteadOfTheContext() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_PARAMETER_TYPE, handlers("""
                     @OnEvent("room_created")
                     void onCreated(Room room) { }
                 """),
@@ -53,7 +55,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void methodTakingAWildcardContext() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_PARAMETER_TYPE, handlers("""
                     @OnEvent("room_created")
                     void onCreated(EventContext<?> event) { }
                 """),
@@ -63,7 +65,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void methodReturningAValue() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_RETURNS_VALUE, handlers("""
                     @OnEvent("room_created")
                     boolean onCreated(EventContext<Room> event) { return true; }
                 """),
@@ -74,7 +76,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void privateMethod() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_PRIVATE, handlers("""
                     @OnEvent("room_created")
                     private void onCreated(EventContext<Room> event) { }
                 """),
@@ -85,7 +87,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void twoHandlersWithOneName() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_DUPLICATE_NAME, handlers("""
                     @OnEvent("room_created")
                     void onRoom(EventContext<Room> event) { }
 
@@ -98,7 +100,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void unparsableOffset() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.DURATION_UNPARSABLE, handlers("""
                     @OnEvent(value = "room_created", offset = "1 hour")
                     void onCreated(EventContext<Room> event) { }
                 """),
@@ -118,17 +120,17 @@ class OnEventDiagnosticsTest {
                 """);
         Compilation compilation = compile(ROOM, source);
         assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining("@Retry maxAttempts must be at least 1 (the first attempt counts), was 0")
-                .inFile(source).onLineContaining("maxAttempts = 0");
-        assertThat(compilation).hadErrorContaining("'soon' is not an ISO-8601 duration for backoff")
-                .inFile(source).onLineContaining("backoff = \"soon\"");
-        assertThat(compilation).hadErrorContaining("@Retry multiplier must be a finite number of at least 1.0, was 0.5")
-                .inFile(source).onLineContaining("multiplier = 0.5");
+        assertErrorOnLine(compilation, Message.RETRY_ATTEMPTS,
+                "@Retry maxAttempts must be at least 1 (the first attempt counts), was 0", source, "maxAttempts = 0");
+        assertErrorOnLine(compilation, Message.DURATION_UNPARSABLE, "'soon' is not an ISO-8601 duration for backoff",
+                source, "backoff = \"soon\"");
+        assertErrorOnLine(compilation, Message.RETRY_MULTIPLIER,
+                "@Retry multiplier must be a finite number of at least 1.0, was 0.5", source, "multiplier = 0.5");
     }
 
     @Test
     void emptyEventName() {
-        assertSingleErrorOnLine(handlers("""
+        assertSingleErrorOnLine(Message.HANDLER_EVENT_MISSING, handlers("""
                     @OnEvent("")
                     void onCreated(EventContext<Room> event) { }
                 """),
@@ -138,7 +140,7 @@ class OnEventDiagnosticsTest {
 
     @Test
     void handlersInAPrivateNestedClass() {
-        assertSingleErrorOnLine(source("Outer", """
+        assertSingleErrorOnLine(Message.HANDLER_CLASS_NOT_REACHABLE, source("Outer", """
                 public class Outer {
                     private static class Inner {
                         @OnEvent("room_created")
@@ -148,5 +150,33 @@ class OnEventDiagnosticsTest {
                 """),
                 "@OnEvent methods belong in a class that is top-level or a static nested class, and not private",
                 "@OnEvent(\"room_created\")");
+    }
+
+    @Test
+    void genericMethod() {
+        assertSingleErrorOnLine(Message.HANDLER_GENERIC, handlers("""
+                    @OnEvent("room_created")
+                    <T> void onCreated(EventContext<Room> event) { }
+                """),
+                "@OnEvent method onCreated must not be generic; an @OnEvent method takes one EventContext<Entity>",
+                "void onCreated(");
+    }
+
+    @Test
+    void retryWithMaxBackoffShorterThanBackoff() {
+        assertSingleErrorOnLine(Message.RETRY_MAX_BACKOFF_SHORT, handlers("""
+                    @OnEvent(value = "room_created", retry = @Retry(backoff = "PT1M", maxBackoff = "PT10S"))
+                    void onCreated(EventContext<Room> event) { }
+                """),
+                "@Retry maxBackoff PT10S is shorter than backoff PT1M", "maxBackoff = \"PT10S\"");
+    }
+
+    @Test
+    void negativeBackoff() {
+        assertSingleErrorOnLine(Message.DURATION_NEGATIVE, handlers("""
+                    @OnEvent(value = "room_created", retry = @Retry(backoff = "-PT1S"))
+                    void onCreated(EventContext<Room> event) { }
+                """),
+                "backoff must not be negative, was -PT1S", "backoff = \"-PT1S\"");
     }
 }

@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.JavaFileObjects;
+import dev.aifirst.processor.base.Message;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -80,17 +81,28 @@ final class Sources {
     }
 
     /**
-     * Compiles {@code source} (with {@code others}) and asserts that the only error is {@code message},
-     * reported on the line containing {@code line}: a class that fails validation gets no generated
-     * code, so no error follows from it.
+     * Compiles {@code source} (with {@code others}) and asserts that the only error is {@code message}
+     * starting with the text {@code text}, reported on the line containing {@code line}: a class that fails
+     * validation gets no generated code, so no error follows from it.
      */
-    static void assertSingleErrorOnLine(JavaFileObject source, String message, String line, JavaFileObject... others) {
+    static void assertSingleErrorOnLine(Message message, JavaFileObject source, String text, String line,
+            JavaFileObject... others) {
         List<JavaFileObject> all = new ArrayList<>(List.of(others));
         all.add(source);
         Compilation compilation = compile(all.toArray(JavaFileObject[]::new));
         CompilationSubject.assertThat(compilation).failed();
         CompilationSubject.assertThat(compilation).hadErrorCount(1);
-        CompilationSubject.assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+        assertErrorOnLine(compilation, message, text, source, line);
+    }
+
+    /**
+     * Asserts that {@code compilation} reported {@code message}: its tag followed by
+     * {@code text} (the start of the message), on the line of {@code source} that contains {@code line}.
+     */
+    static void assertErrorOnLine(Compilation compilation, Message message, String text, JavaFileObject source,
+            String line) {
+        CompilationSubject.assertThat(compilation).hadErrorContaining(message.tag() + " " + text).inFile(source)
+                .onLineContaining(line);
     }
 
     static Compilation compile(JavaFileObject... sources) {

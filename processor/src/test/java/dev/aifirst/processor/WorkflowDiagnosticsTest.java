@@ -2,10 +2,12 @@ package dev.aifirst.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
+import static dev.aifirst.processor.Sources.assertErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import dev.aifirst.processor.base.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void noStartStep() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.NO_START_STEP, workflow("@Workflow(name = \"checkin\")", """
                     @Step Flow greet(Context ctx) { return Flow.complete(); }
                 """), "the workflow Checkin has no start step: mark the step its runs begin with @Step(start = true)",
                 "@Workflow(name = \"checkin\")");
@@ -40,7 +42,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void twoStartSteps() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.TWO_START_STEPS, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
                     @Step(start = true) Flow welcome(Context ctx) { return Flow.complete(); }
                 """), "the workflow Checkin already starts with greet; only one step may have start = true",
@@ -49,14 +51,14 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void stepWithAWrongReturnType() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.STEP_RETURNS, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true) void greet(Context ctx) { }
                 """), "@Step method greet returns void; a step takes the workflow's Context", "void greet(");
     }
 
     @Test
     void stepWithoutTheContext() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.STEP_FIRST_PARAMETER, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true) Flow greet(String guest) { return Flow.complete(); }
                 """), "the first parameter of @Step method greet must be Checkin.Context, not java.lang.String",
                 "Flow greet(");
@@ -64,7 +66,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void stepWithAParameterItCannotBeGiven() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.STEP_PARAMETER_UNSUPPORTED, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true) Flow greet(Context ctx, java.time.Clock clock) { return Flow.complete(); }
                 """), "@Step method greet cannot be given a java.time.Clock", "Flow greet(");
     }
@@ -80,15 +82,15 @@ class WorkflowDiagnosticsTest {
                 """);
         Compilation compilation = compile(source);
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining("'-1 hour' is not an ISO-8601 duration for offset")
-                .inFile(source).onLineContaining("offset = \"-1 hour\"");
-        assertThat(compilation).hadErrorContaining("'2 seconds' is not an ISO-8601 duration for backoff")
-                .inFile(source).onLineContaining("backoff = \"2 seconds\"");
+        assertErrorOnLine(compilation, Message.DURATION_UNPARSABLE, "'-1 hour' is not an ISO-8601 duration for offset",
+                source, "offset = \"-1 hour\"");
+        assertErrorOnLine(compilation, Message.DURATION_UNPARSABLE, "'2 seconds' is not an ISO-8601 duration for backoff",
+                source, "backoff = \"2 seconds\"");
     }
 
     @Test
     void onTimeoutNamingNoStep() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
+        assertSingleErrorOnLine(Message.ON_TIMEOUT_UNKNOWN_STEP, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
                     static Context createContext(EventContext<Object> event) { return new Context(); }
                     @Step(start = true)
                     @WaitForEvent(value = "guest_arrived", timeout = "PT2H", onTimeout = "remindd")
@@ -100,7 +102,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void timeoutWithoutOnTimeout() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
+        assertSingleErrorOnLine(Message.TIMEOUT_WITHOUT_ON_TIMEOUT, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
                     static Context createContext(EventContext<Object> event) { return new Context(); }
                     @Step(start = true)
                     @WaitForEvent(value = "guest_arrived", timeout = "PT2H")
@@ -110,7 +112,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void aManualRunWaitingForAnEventMustSayWhichIsItsOwn() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.MATCH_MISSING_FOR_MANUAL_RUN, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true)
                     @WaitForEvent("guest_arrived")
                     Flow greet(Context ctx) { return Flow.complete(); }
@@ -120,7 +122,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void matchNamingNoContextProperty() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.MATCH_CONTEXT_PROPERTY_MISSING, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true)
                     @WaitForEvent(value = "guest_arrived", match = @Match(entity = "id", context = "bookingId"))
                     Flow greet(Context ctx) { return Flow.complete(); }
@@ -141,7 +143,7 @@ class WorkflowDiagnosticsTest {
                     @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
                 }
                 """);
-        assertSingleErrorOnLine(source, "Jackson cannot construct Checkin.Context, which stores each run's state: it has"
+        assertSingleErrorOnLine(Message.CONTEXT_NOT_CONSTRUCTIBLE, source, "Jackson cannot construct Checkin.Context, which stores each run's state: it has"
                 + " no no-argument constructor and no @JsonCreator constructor", "public static class Context {");
     }
 
@@ -156,8 +158,8 @@ class WorkflowDiagnosticsTest {
                 }
                 """);
         Compilation compilation = compile(source);
-        assertThat(compilation).hadErrorContaining("the workflow Checkin needs a nested class Context").inFile(source)
-                .onLineContaining("@Workflow(name = \"checkin\")");
+        assertErrorOnLine(compilation, Message.CONTEXT_MISSING, "the workflow Checkin needs a nested class Context",
+                source, "@Workflow(name = \"checkin\")");
     }
 
     @Test
@@ -175,14 +177,14 @@ class WorkflowDiagnosticsTest {
                 }
                 """);
         Compilation compilation = compile(first, second);
-        assertThat(compilation).hadErrorContaining("two workflows are named 'checkin': test.Checkin and test.Arrival;"
-                + " runs are stored under the name, so each workflow needs its own")
-                .inFile(second).onLineContaining("@Workflow(name = \"checkin\")");
+        assertErrorOnLine(compilation, Message.DUPLICATE_WORKFLOW_NAME, "two workflows are named 'checkin':"
+                + " test.Checkin and test.Arrival; runs are stored under the name, so each workflow needs its own",
+                second, "@Workflow(name = \"checkin\")");
     }
 
     @Test
     void eventWorkflowWithoutCreateContext() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
+        assertSingleErrorOnLine(Message.CREATE_CONTEXT_MISSING, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
                     @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
                 """), "a workflow that starts on an event creates its context from it: declare static Context"
                 + " createContext(EventContext<Entity> event) in Checkin", "on = \"checkin_due\"");
@@ -190,7 +192,7 @@ class WorkflowDiagnosticsTest {
 
     @Test
     void onFailWithAWrongSignature() {
-        assertSingleErrorOnLine(workflow("@Workflow(name = \"checkin\")", """
+        assertSingleErrorOnLine(Message.ON_FAIL_SIGNATURE, workflow("@Workflow(name = \"checkin\")", """
                     @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
                     @OnFail void cleanUp(Context ctx) { }
                 """), "an @OnFail method is an instance method, not private, that returns void and takes the Context"
@@ -206,6 +208,179 @@ class WorkflowDiagnosticsTest {
                     @Step Flow greet(Object ctx) { return Flow.complete(); }
                 }
                 """);
-        assertSingleErrorOnLine(source, "@Step method greet is in Helper, which is not a @Workflow", "@Step Flow greet(");
+        assertSingleErrorOnLine(Message.STEP_OUTSIDE_WORKFLOW, source, "@Step method greet is in Helper, which is not a @Workflow", "@Step Flow greet(");
+    }
+
+    @Test
+    void abstractWorkflow() {
+        JavaFileObject source = source("Checkin", """
+                import dev.aifirst.Flow;
+
+                @Workflow(name = "checkin")
+                public abstract class Checkin {
+                    public static class Context { }
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                }
+                """);
+        assertSingleErrorOnLine(Message.WORKFLOW_NOT_CONCRETE, source,
+                "@Workflow belongs on a concrete class with @Step methods", "@Workflow(name = \"checkin\")");
+    }
+
+    @Test
+    void privateNestedWorkflow() {
+        JavaFileObject source = source("Outer", """
+                import dev.aifirst.Flow;
+
+                public class Outer {
+                    @Workflow(name = "checkin")
+                    private static class Checkin {
+                        public static class Context { }
+                        @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                    }
+                }
+                """);
+        assertSingleErrorOnLine(Message.WORKFLOW_NOT_REACHABLE, source,
+                "the workflow Checkin must be a top-level or static nested class that is not private",
+                "@Workflow(name = \"checkin\")");
+    }
+
+    @Test
+    void nameWithWhitespace() {
+        assertSingleErrorOnLine(Message.WORKFLOW_NAME_INVALID, workflow("@Workflow(name = \"check in\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "a workflow needs a name without whitespace", "name = \"check in\"");
+    }
+
+    @Test
+    void versionBelowOne() {
+        assertSingleErrorOnLine(Message.WORKFLOW_VERSION, workflow("@Workflow(name = \"checkin\", version = 0)", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "version must be at least 1, was 0", "version = 0");
+    }
+
+    @Test
+    void offsetWithoutOn() {
+        assertSingleErrorOnLine(Message.OFFSET_WITHOUT_ON, workflow("@Workflow(name = \"checkin\", offset = \"PT1H\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "offset applies to workflows that start on an event; set 'on'", "offset = \"PT1H\"");
+    }
+
+    @Test
+    void debounceWithoutOn() {
+        assertSingleErrorOnLine(Message.DEBOUNCE_WITHOUT_ON,
+                workflow("@Workflow(name = \"checkin\", debounce = \"PT1M\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "debounce groups the events that start runs; it needs 'on'", "debounce = \"PT1M\"");
+    }
+
+    @Test
+    void createContextWithAWrongSignature() {
+        assertSingleErrorOnLine(Message.CREATE_CONTEXT_SIGNATURE, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
+                    Context createContext(EventContext<Object> event) { return new Context(); }
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "createContext must be static, not private, take one EventContext<Entity> and return Context",
+                "Context createContext(");
+    }
+
+    @Test
+    void workflowWithoutSteps() {
+        assertSingleErrorOnLine(Message.WORKFLOW_WITHOUT_STEPS, workflow("@Workflow(name = \"checkin\")", ""),
+                "the workflow Checkin has no @Step method", "@Workflow(name = \"checkin\")");
+    }
+
+    @Test
+    void twoStepsWithOneName() {
+        assertSingleErrorOnLine(Message.STEP_DUPLICATE_NAME, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                    @Step Flow greet(Context ctx, StepContext step) { return Flow.complete(); }
+                """), "two @Step methods of Checkin are named greet; a step is identified by its method name",
+                "Flow greet(Context ctx, StepContext step)");
+    }
+
+    @Test
+    void privateStep() {
+        assertSingleErrorOnLine(Message.STEP_PRIVATE, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) private Flow greet(Context ctx) { return Flow.complete(); }
+                """), "@Step method greet is private; make it package-private or public", "private Flow greet(");
+    }
+
+    @Test
+    void stepWithoutParameters() {
+        assertSingleErrorOnLine(Message.STEP_WITHOUT_CONTEXT, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) Flow greet() { return Flow.complete(); }
+                """), "@Step method greet takes no Context; a step takes the workflow's Context", "Flow greet(");
+    }
+
+    @Test
+    void stepWithTwoParametersOfOneKind() {
+        assertSingleErrorOnLine(Message.STEP_PARAMETER_TWICE, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) Flow greet(Context ctx, StepContext a, StepContext b) { return Flow.complete(); }
+                """), "@Step method greet takes two parameters of type dev.aifirst.workflows.StepContext",
+                "Flow greet(");
+    }
+
+    @Test
+    void twoOnFailMethods() {
+        JavaFileObject source = workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                    @OnFail void cleanUp(Context ctx, WorkflowFailure failure) { }
+                    @OnFail void alert(Context ctx, WorkflowFailure failure) { }
+                """);
+        assertSingleErrorOnLine(Message.ON_FAIL_TWICE, source,
+                "the workflow Checkin already has an @OnFail method, cleanUp; it may have one", "void alert(");
+    }
+
+    @Test
+    void waitForEventWithoutStep() {
+        assertSingleErrorOnLine(Message.WAIT_WITHOUT_STEP, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                    @WaitForEvent(value = "guest_arrived", match = @Match(entity = "id", context = "reservationId"))
+                    Flow arrived(Context ctx) { return Flow.complete(); }
+                """), "@WaitForEvent belongs on a @Step method; add @Step to arrived", "@WaitForEvent(");
+    }
+
+    @Test
+    void waitForAnEmptyEventName() {
+        assertSingleErrorOnLine(Message.WAIT_EVENT_MISSING, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true)
+                    @WaitForEvent(value = "", match = @Match(entity = "id", context = "reservationId"))
+                    Flow greet(Context ctx) { return Flow.complete(); }
+                """), "@WaitForEvent needs an event name; use the generated constant", "@WaitForEvent(value = \"\"");
+    }
+
+    @Test
+    void onTimeoutWithoutTimeout() {
+        assertSingleErrorOnLine(Message.ON_TIMEOUT_WITHOUT_TIMEOUT,
+                workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
+                    static Context createContext(EventContext<Object> event) { return new Context(); }
+                    @Step(start = true)
+                    @WaitForEvent(value = "guest_arrived", onTimeout = "remind")
+                    Flow greet(Context ctx) { return Flow.complete(); }
+                    @Step Flow remind(Context ctx) { return Flow.complete(); }
+                """), "onTimeout needs a timeout, e.g. timeout = \"PT2H\"", "onTimeout = \"remind\"");
+    }
+
+    @Test
+    void matchNamingOneSide() {
+        assertSingleErrorOnLine(Message.MATCH_ONE_SIDED, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true)
+                    @WaitForEvent(value = "guest_arrived", match = @Match(entity = "id"))
+                    Flow greet(Context ctx) { return Flow.complete(); }
+                """), "@Match names both sides: the entity's property and the context's", "match = @Match(");
+    }
+
+    @Test
+    void matchNamingNoEntityProperty() {
+        JavaFileObject room = source("Room", """
+                @Entity
+                public class Room {
+                    @Id Long id;
+                }
+                """);
+        assertSingleErrorOnLine(Message.MATCH_ENTITY_PROPERTY_MISSING, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true)
+                    @WaitForEvent(value = "room_cleaned", match = @Match(entity = "number", context = "reservationId"))
+                    Flow greet(Context ctx, EventContext<Room> cleaned) { return Flow.complete(); }
+                """), "Room has no property 'number' for @Match(entity)", "match = @Match(", room);
     }
 }

@@ -31,6 +31,21 @@ public record EventState(
         Objects.requireNonNull(watchKey, "watchKey");
     }
 
+    /** The state of an immediate event: it occurs when {@code condition} becomes true. */
+    public static EventState immediate(EventDeclaration declaration, String name, String namespace, boolean condition,
+            String watchKey) {
+        return new EventState(declaration, name, namespace, condition, null, watchKey, null);
+    }
+
+    /**
+     * The state of a scheduled event: it occurs at {@code dueAt} while {@code condition} holds;
+     * {@code dueAt} is {@code null} while the entity's date is not set.
+     */
+    public static EventState scheduled(EventDeclaration declaration, String name, String namespace, boolean condition,
+            Instant dueAt, String watchKey) {
+        return new EventState(declaration, name, namespace, condition, dueAt, watchKey, null);
+    }
+
     /** A state whose name or namespace could not be rendered because {@code property} is null. */
     public static EventState unrenderable(EventDeclaration declaration, String property) {
         return new EventState(declaration, null, null, false, null, "", property);

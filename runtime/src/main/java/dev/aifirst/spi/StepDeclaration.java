@@ -19,6 +19,16 @@ public record StepDeclaration(WorkflowStep step, RetryPolicy retry, String displ
         Objects.requireNonNull(display, "display");
     }
 
+    /** A step that does not wait for an event. */
+    public static StepDeclaration of(WorkflowStep step, RetryPolicy retry, String display) {
+        return new StepDeclaration(step, retry, display, null);
+    }
+
+    /** This step, run when {@code waitForEvent}'s event occurs. */
+    public StepDeclaration waitingFor(WaitDeclaration waitForEvent) {
+        return new StepDeclaration(step, retry, display, Objects.requireNonNull(waitForEvent, "waitForEvent"));
+    }
+
     public String name() {
         return step.stepName();
     }

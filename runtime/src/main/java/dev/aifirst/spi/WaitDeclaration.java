@@ -20,4 +20,24 @@ public record WaitDeclaration(String event, Duration timeout, WorkflowStep onTim
     public WaitDeclaration {
         Objects.requireNonNull(event, "event");
     }
+
+    /** Waits for {@code event} without a time limit, for the run's own entity. */
+    public static WaitDeclaration forEvent(String event) {
+        return new WaitDeclaration(event, null, null, null, null);
+    }
+
+    /** This wait, giving up after {@code timeout} and going to {@code onTimeout}. */
+    public WaitDeclaration timeout(Duration timeout, WorkflowStep onTimeout) {
+        return new WaitDeclaration(event, Objects.requireNonNull(timeout, "timeout"),
+                Objects.requireNonNull(onTimeout, "onTimeout"), matchEntity, matchContext);
+    }
+
+    /**
+     * This wait, for the event whose entity's {@code entityProperty} equals the run context's
+     * {@code contextProperty} ({@code @Match(entity = "id", context = "reservationId")}).
+     */
+    public WaitDeclaration matching(String entityProperty, String contextProperty) {
+        return new WaitDeclaration(event, timeout, onTimeout, Objects.requireNonNull(entityProperty, "entityProperty"),
+                Objects.requireNonNull(contextProperty, "contextProperty"));
+    }
 }

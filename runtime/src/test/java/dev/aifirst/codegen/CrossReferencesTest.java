@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.aifirst.processor.AiFirstProcessor;
+import dev.aifirst.processor.base.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -52,7 +53,8 @@ class CrossReferencesTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation)
-                .hadErrorContaining("Booking declares no event 'booking_creatd'; its events are: booking_created,"
+                .hadErrorContaining(Message.EVENT_NOT_DECLARED.tag()
+                        + " Booking declares no event 'booking_creatd'; its events are: booking_created,"
                         + " booking_confirmed, checkin_due, checkout_due, stage_done:{stage}, booking_changed,"
                         + " booking_deleted")
                 .inFile(handlers).onLineContaining("@OnEvent(\"booking_creatd\")");
@@ -69,7 +71,8 @@ class CrossReferencesTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningCount(1);
         assertThat(compilation)
-                .hadWarningContaining("no entity in this compilation declares the event 'booking_archived' that"
+                .hadWarningContaining(Message.EVENT_UNKNOWN_TO_HANDLER.tag()
+                        + " no entity in this compilation declares the event 'booking_archived' that"
                         + " onArchived handles; check the name, or ignore this if Booking declares it in another module")
                 .inFile(handlers).onLineContaining("@OnEvent(\"booking_archived\")");
     }
@@ -92,7 +95,8 @@ class CrossReferencesTest {
         Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), handlers);
         assertThat(compilation).succeeded();
         assertThat(compilation)
-                .hadWarningContaining("'booking_created' is an immediate event, so the negative offset of beforeCreated"
+                .hadWarningContaining(Message.OFFSET_BEFORE_IMMEDIATE_EVENT.tag()
+                        + " 'booking_created' is an immediate event, so the negative offset of beforeCreated"
                         + " cannot run before it; it runs when the event occurs")
                 .inFile(handlers).onLineContaining("offset = \"-PT1H\"");
     }
@@ -243,7 +247,8 @@ class CrossReferencesTest {
         Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Booking.java"), workflow);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("@Match(entity) names the id of Booking, not 'guest': keep that id"
+        assertThat(compilation).hadErrorContaining(Message.MATCH_ENTITY_NOT_ID.tag()
+                + " @Match(entity) names the id of Booking, not 'guest': keep that id"
                 + " in the context and match on it, e.g. @Match(entity = \"id\", context = \"guest\")")
                 .inFile(workflow).onLineContaining("match = @Match(");
 

@@ -10,6 +10,7 @@ import static dev.aifirst.codegen.Compilations.testSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.aifirst.processor.base.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,8 @@ class GeneratedWorkflowTest {
         Compilation compilation = compile(BOOKING, source);
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningCount(1);
-        assertThat(compilation).hadWarningContaining("step forgotten of Arrival is unreachable: no step goes to it from"
+        assertThat(compilation).hadWarningContaining(Message.STEP_UNREACHABLE.tag()
+                + " step forgotten of Arrival is unreachable: no step goes to it from"
                 + " the start step welcome").inFile(source).onLineContaining("Flow forgotten(");
     }
 
@@ -75,7 +77,8 @@ class GeneratedWorkflowTest {
                 """);
         Compilation compilation = compile(BOOKING, source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("Booking declares no event 'checkin_dew'; its events are:")
+        assertThat(compilation).hadErrorContaining(Message.EVENT_NOT_DECLARED.tag()
+                + " Booking declares no event 'checkin_dew'; its events are:")
                 .inFile(source).onLineContaining("on = \"checkin_dew\"");
     }
 
@@ -86,7 +89,8 @@ class GeneratedWorkflowTest {
                 """);
         Compilation compilation = compile(source);
         assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningContaining("no entity in this compilation declares the event 'guest_arrived'")
+        assertThat(compilation).hadWarningContaining(Message.EVENT_UNKNOWN_TO_WORKFLOW.tag()
+                + " no entity in this compilation declares the event 'guest_arrived'")
                 .inFile(source).onLineContaining("on = \"guest_arrived\"");
     }
 

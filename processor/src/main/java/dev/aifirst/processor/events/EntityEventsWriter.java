@@ -180,7 +180,7 @@ final class EntityEventsWriter {
             method.addStatement("boolean condition = entity.$L()", event.when());
             condition = CodeBlock.of("condition");
         }
-        CodeBlock dueAt = CodeBlock.of("null");
+        CodeBlock dueAt = null;
         if (event.scheduled()) {
             method.addStatement("$T dueAt = $T.toInstant(entity.$L, zone)", Instant.class, EVENT_DATES,
                     event.at().accessor());
@@ -195,8 +195,13 @@ final class EntityEventsWriter {
             method.addStatement("$T watchKey = $T.watchKey($L)", String.class, EVENT_STATE, CodeBlock.join(values, ", "));
             watchKey = CodeBlock.of("watchKey");
         }
-        method.addStatement("return new $T($L, $L, $L, $L, $L, $L, null)", EVENT_STATE, event.declarationConstant(),
-                name, namespace, condition, dueAt, watchKey);
+        if (event.scheduled()) {
+            method.addStatement("return $T.scheduled($L, $L, $L, $L, $L, $L)", EVENT_STATE, event.declarationConstant(),
+                    name, namespace, condition, dueAt, watchKey);
+        } else {
+            method.addStatement("return $T.immediate($L, $L, $L, $L, $L)", EVENT_STATE, event.declarationConstant(),
+                    name, namespace, condition, watchKey);
+        }
         return method.build();
     }
 

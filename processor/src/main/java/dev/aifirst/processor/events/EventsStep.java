@@ -1,9 +1,9 @@
 package dev.aifirst.processor.events;
 
-import dev.aifirst.processor.Diagnostics;
-import dev.aifirst.processor.EventCatalog;
-import dev.aifirst.processor.ProcessingContext;
-import dev.aifirst.processor.ProcessingStep;
+import dev.aifirst.processor.base.DeferringStep;
+import dev.aifirst.processor.base.EventCatalog;
+import dev.aifirst.processor.base.ProcessingContext;
+import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.events.EntityModel.EventModel;
 import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.Resolution;
@@ -19,16 +19,12 @@ import javax.lang.model.element.TypeElement;
  * {@code <Entity>Events}, lists it in {@code META-INF/services/dev.aifirst.spi.EntityEvents}, and
  * records the events in the {@link EventCatalog} for the steps that refer to them.
  */
-public final class EventsStep implements ProcessingStep {
+public final class EventsStep extends DeferringStep {
 
     private static final String SERVICE = "dev.aifirst.spi.EntityEvents";
 
-    private final ProcessingContext context;
-    /** Entities whose types were not resolved yet; retried next round. */
-    private final Set<String> deferred = new LinkedHashSet<>();
-
     public EventsStep(ProcessingContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -37,35 +33,24 @@ public final class EventsStep implements ProcessingStep {
     }
 
     @Override
-    public void process(RoundEnvironment round) {
+    protected Set<TypeElement> classesIn(RoundEnvironment round) {
         Set<TypeElement> entities = new LinkedHashSet<>();
-        for (String name : deferred) {
-            TypeElement type = context.elements().getTypeElement(name);
-            if (type != null) {
-                entities.add(type);
-            }
+        for (Element element : annotatedWith(round, EntityEventsReader.EVENTS)) {
+            entities.add((TypeElement) element);
         }
-        deferred.clear();
-        TypeElement events = context.elements().getTypeElement(EntityEventsReader.EVENTS);
-        if (events != null) {
-            for (Element element : round.getElementsAnnotatedWith(events)) {
-                entities.add((TypeElement) element);
-            }
-        }
-        for (TypeElement entity : entities) {
-            if (!round.processingOver() && !Resolution.isResolved(context.types(), entity)) {
-                deferred.add(entity.getQualifiedName().toString());
-                continue;
-            }
-            process(entity);
-        }
+        return entities;
     }
 
-    private void process(TypeElement entity) {
-        Diagnostics diagnostics = new Diagnostics(context.messager());
-        Optional<EntityModel> model = new EntityEventsReader(context.elements(), context.types(), diagnostics)
-                .read(entity);
-        if (model.isEmpty()) {
+    @Override
+    protected boolean isResolved(TypeElement entity) {
+        return Resolution.isResolved(context.types(), entity);
+    }
+
+    @Override
+    protected void process(TypeElement entity) {
+        ValidationReport report = ValidationReport.about(entity);
+        Optional<EntityModel> model = new EntityEventsReader(context.elements(), context.types(), report).read(entity);
+        if (!context.diagnostics().print(report) || model.isEmpty()) {
             return;
         }
         EventCatalog catalog = context.eventCatalog();
@@ -74,12 +59,8 @@ public final class EventsStep implements ProcessingStep {
                     event.scheduled()));
         }
         EntityEventsWriter writer = new EntityEventsWriter(model.get(), GeneratedCode.generatedAnnotation(context.elements()));
-        GeneratedCode.write(context.filer(), context.messager(), model.get().generated().packageName(), writer.write(), entity);
+        GeneratedCode.write(context.filer(), context.diagnostics(), model.get().generated().packageName(), writer.write(),
+                entity);
         context.services().add(SERVICE, model.get().generated().reflectionName());
-    }
-
-    @Override
-    public void finish() {
-        // Unresolved entities were processed in the last round anyway; javac reports the missing types.
     }
 }

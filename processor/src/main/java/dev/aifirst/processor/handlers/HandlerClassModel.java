@@ -24,12 +24,14 @@ record HandlerClassModel(TypeElement element, ClassName target, ClassName genera
      * @param method the method's name
      * @param isStatic whether it is static
      * @param entity the entity of its {@code EventContext<E>} parameter
+     * @param entityName the entity's qualified name
      * @param event the event name as written
      * @param offset the offset
      * @param retry the retry policy
+     * @param ignoresClaims whether it runs for events another handler claimed
      */
-    record Handler(String method, boolean isStatic, ClassName entity, String event, Duration offset, RetrySpec retry,
-            boolean ignoresClaims) {
+    record Handler(String method, boolean isStatic, ClassName entity, String entityName, String event, Duration offset,
+            RetrySpec retry, boolean ignoresClaims) {
     }
 
     boolean hasInstanceHandlers() {

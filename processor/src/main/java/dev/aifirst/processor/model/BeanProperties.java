@@ -104,6 +104,19 @@ public final class BeanProperties {
         return found;
     }
 
+    /** The names of the class's methods without parameters, nearest class first. */
+    public List<String> methodsWithoutParameters() {
+        List<String> names = new ArrayList<>();
+        for (TypeElement owner : hierarchy()) {
+            for (Element member : owner.getEnclosedElements()) {
+                if (member.getKind() == ElementKind.METHOD && ((ExecutableElement) member).getParameters().isEmpty()) {
+                    names.add(member.getSimpleName().toString());
+                }
+            }
+        }
+        return names;
+    }
+
     /** Whether code in the class's package can call or read {@code member}. */
     public boolean reachable(Element member) {
         if (member.getModifiers().contains(Modifier.PRIVATE)) {
@@ -122,7 +135,7 @@ public final class BeanProperties {
         for (TypeElement owner : hierarchy()) {
             for (Element member : owner.getEnclosedElements()) {
                 if ((member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD)
-                        && dev.aifirst.processor.Annotations.find(member, annotation).isPresent()) {
+                        && dev.aifirst.processor.base.Annotations.find(member, annotation).isPresent()) {
                     found.add(member);
                 }
             }

@@ -1,8 +1,9 @@
 package dev.aifirst.processor.model;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.aifirst.processor.Annotations;
-import dev.aifirst.processor.Diagnostics;
+import dev.aifirst.processor.base.Annotations;
+import dev.aifirst.processor.base.Message;
+import dev.aifirst.processor.base.ValidationReport;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import javax.lang.model.element.AnnotationMirror;
@@ -20,19 +21,18 @@ public final class DurationSpec {
      *
      * @return the duration, or {@code null} after reporting an error
      */
-    public static Duration read(Elements elements, Diagnostics diagnostics, Element element, AnnotationMirror mirror,
+    public static Duration read(Elements elements, ValidationReport report, Element element, AnnotationMirror mirror,
             String member, boolean mayBeNegative) {
         String text = Annotations.string(elements, mirror, member);
         Duration duration;
         try {
             duration = Duration.parse(text);
         } catch (DateTimeParseException e) {
-            diagnostics.error(element, mirror, member, "'" + text + "' is not an ISO-8601 duration for " + member
-                    + "; write it like \"PT30S\", \"PT2H\", \"P1D\" or, before a date, \"-PT1H\"");
+            report.reportOnValue(Message.DURATION_UNPARSABLE, element, mirror, member, text, member);
             return null;
         }
         if (duration.isNegative() && !mayBeNegative) {
-            diagnostics.error(element, mirror, member, member + " must not be negative, was " + text);
+            report.reportOnValue(Message.DURATION_NEGATIVE, element, mirror, member, member, text);
             return null;
         }
         return duration;

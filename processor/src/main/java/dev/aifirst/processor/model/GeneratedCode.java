@@ -5,13 +5,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.aifirst.processor.base.Diagnostics;
+import dev.aifirst.processor.base.Location;
+import dev.aifirst.processor.base.Message;
 import java.io.IOException;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 
 /** What every generated source shares: the {@code @Generated} marker, formatting, writing. */
 public final class GeneratedCode {
@@ -48,7 +49,7 @@ public final class GeneratedCode {
     }
 
     /** Writes {@code type} into {@code packageName}, reporting a failure on {@code origin}. */
-    public static void write(Filer filer, Messager messager, String packageName, TypeSpec type, Element origin) {
+    public static void write(Filer filer, Diagnostics diagnostics, String packageName, TypeSpec type, Element origin) {
         JavaFile file = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -56,8 +57,8 @@ public final class GeneratedCode {
         try {
             file.writeTo(filer);
         } catch (IOException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, "aifirst: cannot write " + packageName + "." + type.name()
-                    + ": " + e.getMessage(), origin);
+            diagnostics.report(Message.CANNOT_WRITE_SOURCE, Location.of(origin), packageName + "." + type.name(),
+                    e.getMessage());
         }
     }
 }

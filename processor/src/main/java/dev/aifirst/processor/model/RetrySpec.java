@@ -2,8 +2,9 @@ package dev.aifirst.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.aifirst.processor.Annotations;
-import dev.aifirst.processor.Diagnostics;
+import dev.aifirst.processor.base.Annotations;
+import dev.aifirst.processor.base.Message;
+import dev.aifirst.processor.base.ValidationReport;
 import java.time.Duration;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -24,7 +25,7 @@ public record RetrySpec(int maxAttempts, Duration backoff, double multiplier, Du
      * @param mayInherit whether {@code maxAttempts = Retry.INHERIT} is allowed here
      * @return the policy, or {@code null} after reporting an error
      */
-    public static RetrySpec read(Elements elements, Diagnostics diagnostics, Element element, AnnotationMirror retry,
+    public static RetrySpec read(Elements elements, ValidationReport report, Element element, AnnotationMirror retry,
             boolean mayInherit) {
         int maxAttempts = Annotations.integer(elements, retry, "maxAttempts");
         boolean ok = true;
@@ -32,21 +33,18 @@ public record RetrySpec(int maxAttempts, Duration backoff, double multiplier, Du
             return new RetrySpec(0, Duration.ZERO, 1.0, Duration.ZERO, true);
         }
         if (maxAttempts < 1) {
-            diagnostics.error(element, retry, "maxAttempts",
-                    "@Retry maxAttempts must be at least 1 (the first attempt counts), was " + maxAttempts);
+            report.reportOnValue(Message.RETRY_ATTEMPTS, element, retry, "maxAttempts", maxAttempts);
             ok = false;
         }
-        Duration backoff = DurationSpec.read(elements, diagnostics, element, retry, "backoff", false);
-        Duration maxBackoff = DurationSpec.read(elements, diagnostics, element, retry, "maxBackoff", false);
+        Duration backoff = DurationSpec.read(elements, report, element, retry, "backoff", false);
+        Duration maxBackoff = DurationSpec.read(elements, report, element, retry, "maxBackoff", false);
         double multiplier = Annotations.decimal(elements, retry, "multiplier");
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            diagnostics.error(element, retry, "multiplier",
-                    "@Retry multiplier must be a finite number of at least 1.0, was " + multiplier);
+            report.reportOnValue(Message.RETRY_MULTIPLIER, element, retry, "multiplier", multiplier);
             ok = false;
         }
         if (backoff != null && maxBackoff != null && maxBackoff.compareTo(backoff) < 0) {
-            diagnostics.error(element, retry, "maxBackoff",
-                    "@Retry maxBackoff " + maxBackoff + " is shorter than backoff " + backoff);
+            report.reportOnValue(Message.RETRY_MAX_BACKOFF_SHORT, element, retry, "maxBackoff", maxBackoff, backoff);
             ok = false;
         }
         if (!ok || backoff == null || maxBackoff == null) {

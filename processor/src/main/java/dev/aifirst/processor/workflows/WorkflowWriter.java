@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Writes a workflow's {@code <Name>Steps} enum and its {@code <Name>Workflow} state machine. */
+/** Writes a workflow's {@code <Name>Workflow} state machine. */
 final class WorkflowWriter {
 
     private static final ClassName FLOW = ClassName.get("dev.aifirst", "Flow");
@@ -42,35 +42,6 @@ final class WorkflowWriter {
     WorkflowWriter(WorkflowModel model, AnnotationSpec generated) {
         this.model = model;
         this.generated = generated;
-    }
-
-    /** The enum of the steps, so that {@code goTo} takes only this workflow's steps. */
-    TypeSpec stepsEnum() {
-        TypeSpec.Builder steps = TypeSpec.enumBuilder(model.steps())
-                .addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(WORKFLOW_STEP)
-                .addJavadoc("The steps of {@link $T}, for {@code goTo($T.$L)}; generated from its {@code @Step} methods.\n",
-                        model.workflow(), model.steps(), model.stepModels().get(model.stepModels().size() - 1).constant());
-        if (generated != null) {
-            steps.addAnnotation(generated);
-        }
-        for (StepModel step : model.stepModels()) {
-            steps.addEnumConstant(step.constant(), TypeSpec.anonymousClassBuilder("$S", step.method())
-                    .addJavadoc("{@link $T#$L}$L\n", model.workflow(), step.method(), step.start() ? ", the start step" : "")
-                    .build());
-        }
-        steps.addField(String.class, "stepName", Modifier.PRIVATE, Modifier.FINAL);
-        steps.addMethod(MethodSpec.constructorBuilder()
-                .addParameter(String.class, "stepName")
-                .addStatement("this.stepName = stepName")
-                .build());
-        steps.addMethod(MethodSpec.methodBuilder("stepName")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return stepName")
-                .build());
-        return steps.build();
     }
 
     /** The state machine: declarations, and a switch that calls the step methods. */
@@ -100,8 +71,12 @@ final class WorkflowWriter {
         }
         List<CodeBlock> declarations = new ArrayList<>();
         for (StepModel step : model.stepModels()) {
-            declarations.add(CodeBlock.of("new $T($T.$L, $L, $S,$W$L)", STEP_DECLARATION, model.steps(), step.constant(),
-                    retryConstants.get(step.retry()), step.display(), waitDeclaration(step.waitForEvent())));
+            CodeBlock declaration = CodeBlock.of("$T.of($T.$L, $L, $S)", STEP_DECLARATION, model.steps(), step.constant(),
+                    retryConstants.get(step.retry()), step.display());
+            if (step.waitForEvent() != null) {
+                declaration = CodeBlock.of("$L\n$>$>.waitingFor($L)$<$<", declaration, waitDeclaration(step.waitForEvent()));
+            }
+            declarations.add(declaration);
         }
         ParameterizedTypeName listOfSteps = ParameterizedTypeName.get(ClassName.get(List.class), STEP_DECLARATION);
         type.addField(FieldSpec.builder(listOfSteps, "STEPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -159,16 +134,17 @@ final class WorkflowWriter {
         return constants;
     }
 
+    /** {@code WaitDeclaration.forEvent("...")}, then a wither for each value the annotation sets. */
     private CodeBlock waitDeclaration(WaitModel wait) {
-        if (wait == null) {
-            return CodeBlock.of("null");
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.forEvent($S)", WAIT_DECLARATION, wait.event());
+        if (wait.timeout() != null) {
+            code.add("$Z.timeout($L, $T.$L)", DurationSpec.code(wait.timeout()), model.steps(),
+                    constantOf(wait.onTimeout()));
         }
-        CodeBlock timeout = wait.timeout() == null ? CodeBlock.of("null") : DurationSpec.code(wait.timeout());
-        CodeBlock onTimeout = wait.onTimeout() == null ? CodeBlock.of("null")
-                : CodeBlock.of("$T.$L", model.steps(), constantOf(wait.onTimeout()));
-        return CodeBlock.of("new $T($S, $L, $L, $L, $L)", WAIT_DECLARATION, wait.event(), timeout, onTimeout,
-                wait.matchEntity() == null ? "null" : CodeBlock.of("$S", wait.matchEntity()),
-                wait.matchContext() == null ? "null" : CodeBlock.of("$S", wait.matchContext()));
+        if (wait.matchEntity() != null) {
+            code.add("$Z.matching($S, $S)", wait.matchEntity(), wait.matchContext());
+        }
+        return code.build();
     }
 
     private String constantOf(String method) {

@@ -1,11 +1,13 @@
 package dev.aifirst.processor.workflows;
 
-import dev.aifirst.processor.Annotations;
-import dev.aifirst.processor.Diagnostics;
-import dev.aifirst.processor.EventCatalog;
-import dev.aifirst.processor.EventCatalog.DeclaredEvent;
-import dev.aifirst.processor.ProcessingContext;
-import dev.aifirst.processor.ProcessingStep;
+import com.palantir.javapoet.AnnotationSpec;
+import dev.aifirst.processor.base.Annotations;
+import dev.aifirst.processor.base.DeferringStep;
+import dev.aifirst.processor.base.EventReferences.Reference;
+import dev.aifirst.processor.base.Location;
+import dev.aifirst.processor.base.Message;
+import dev.aifirst.processor.base.ProcessingContext;
+import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.Resolution;
 import dev.aifirst.processor.workflows.WorkflowModel.StepModel;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -24,28 +25,20 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
- * {@code @Workflow} classes: validates each one, generates {@code <Name>Steps} and
- * {@code <Name>Workflow}, lists the latter in {@code META-INF/services/dev.aifirst.spi.WorkflowDefinition},
- * and, once every entity of the compilation is known, checks the events the workflows refer to.
+ * {@code @Workflow} classes: has {@link WorkflowReader} validate each one, generates {@code <Name>Steps}
+ * and {@code <Name>Workflow}, lists the latter in {@code META-INF/services/dev.aifirst.spi.WorkflowDefinition},
+ * and records the events the workflows refer to, checked once every entity of the compilation is known.
  */
-public final class WorkflowsStep implements ProcessingStep {
+public final class WorkflowsStep extends DeferringStep {
 
     private static final String SERVICE = "dev.aifirst.spi.WorkflowDefinition";
 
-    /** An event a workflow refers to: its {@code on}, or a step's {@code @WaitForEvent}. */
-    private record Reference(String className, String stepMethod, String event, String entity) {
-    }
-
-    private final ProcessingContext context;
-    private final Set<String> deferred = new LinkedHashSet<>();
     private final Map<String, String> classByWorkflowName = new HashMap<>();
-    private final List<Reference> references = new ArrayList<>();
 
     public WorkflowsStep(ProcessingContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -54,33 +47,17 @@ public final class WorkflowsStep implements ProcessingStep {
     }
 
     @Override
-    public void process(RoundEnvironment round) {
+    protected Set<TypeElement> classesIn(RoundEnvironment round) {
         Set<TypeElement> classes = new LinkedHashSet<>();
-        for (String name : deferred) {
-            TypeElement type = context.elements().getTypeElement(name);
-            if (type != null) {
-                classes.add(type);
-            }
+        for (Element element : annotatedWith(round, WorkflowReader.WORKFLOW)) {
+            classes.add((TypeElement) element);
         }
-        deferred.clear();
-        TypeElement workflow = context.elements().getTypeElement(WorkflowReader.WORKFLOW);
-        if (workflow != null) {
-            for (Element element : round.getElementsAnnotatedWith(workflow)) {
-                classes.add((TypeElement) element);
-            }
-        }
-        reportStepsOutsideWorkflows(round);
-        for (TypeElement type : classes) {
-            if (!round.processingOver() && !resolved(type)) {
-                deferred.add(type.getQualifiedName().toString());
-                continue;
-            }
-            process(type);
-        }
+        return classes;
     }
 
     /** A workflow refers to events by generated constants and to types that may be generated later. */
-    private boolean resolved(TypeElement type) {
+    @Override
+    protected boolean isResolved(TypeElement type) {
         if (!Resolution.isResolved(context.types(), type)) {
             return false;
         }
@@ -98,96 +75,70 @@ public final class WorkflowsStep implements ProcessingStep {
         return values.stream().allMatch(v -> v == null || Resolution.isResolvedValue(v.getValue()));
     }
 
-    private void reportStepsOutsideWorkflows(RoundEnvironment round) {
-        TypeElement step = context.elements().getTypeElement(WorkflowReader.STEP);
-        if (step == null) {
-            return;
-        }
-        for (Element method : round.getElementsAnnotatedWith(step)) {
+    /** A {@code @Step} outside a {@code @Workflow} would be ignored silently; it is an error. */
+    @Override
+    protected void beforeClasses(RoundEnvironment round) {
+        for (Element method : annotatedWith(round, WorkflowReader.STEP)) {
             Element owner = method.getEnclosingElement();
             if (Annotations.find(owner, WorkflowReader.WORKFLOW).isEmpty()) {
-                context.messager().printMessage(Diagnostic.Kind.ERROR, "@Step method " + method.getSimpleName()
-                        + " is in " + owner.getSimpleName() + ", which is not a @Workflow; annotate the class with"
-                        + " @Workflow(name = ...)", method, Annotations.find(method, WorkflowReader.STEP).orElseThrow());
+                context.diagnostics().report(Message.STEP_OUTSIDE_WORKFLOW,
+                        Location.of(method, Annotations.find(method, WorkflowReader.STEP).orElseThrow()),
+                        method.getSimpleName(), owner.getSimpleName());
             }
         }
     }
 
-    private void process(TypeElement type) {
-        Diagnostics diagnostics = new Diagnostics(context.messager());
-        Optional<WorkflowModel> read = new WorkflowReader(context.env(), diagnostics).read(type);
-        if (read.isEmpty()) {
+    @Override
+    protected void process(TypeElement type) {
+        ValidationReport report = ValidationReport.about(type);
+        Optional<WorkflowModel> read = new WorkflowReader(context.env(), report).read(type);
+        if (read.isPresent()) {
+            checkUniqueName(type, read.get(), report);
+        }
+        if (!context.diagnostics().print(report) || read.isEmpty()) {
             return;
         }
         WorkflowModel model = read.get();
+        reportUnreachableSteps(type, model);
+        String className = type.getQualifiedName().toString();
+        if (!model.on().isEmpty()) {
+            context.eventReferences().add(new Reference(className, null, WorkflowReader.WORKFLOW, "on", model.on(),
+                    model.triggerEntity() == null ? null : model.triggerEntity().canonicalName(), null, null));
+        }
+        for (StepModel step : model.stepModels()) {
+            if (step.waitForEvent() != null) {
+                context.eventReferences().add(new Reference(className, step.method(), WorkflowReader.WAIT_FOR_EVENT,
+                        "value", step.waitForEvent().event(),
+                        step.eventEntity() == null ? null : step.eventEntity().toString(), null, null));
+            }
+        }
+        AnnotationSpec generated = GeneratedCode.generatedAnnotation(context.elements());
+        String packageName = model.generated().packageName();
+        GeneratedCode.write(context.filer(), context.diagnostics(), packageName,
+                new StepsEnumWriter(model, generated).write(), type);
+        GeneratedCode.write(context.filer(), context.diagnostics(), packageName,
+                new WorkflowWriter(model, generated).stateMachine(), type);
+        context.services().add(SERVICE, model.generated().reflectionName());
+    }
+
+    /** Runs are stored under the workflow's name, so two classes may not share one. */
+    private void checkUniqueName(TypeElement type, WorkflowModel model, ValidationReport report) {
         String className = type.getQualifiedName().toString();
         String other = classByWorkflowName.putIfAbsent(model.name(), className);
         if (other != null && !other.equals(className)) {
             AnnotationMirror workflow = Annotations.find(type, WorkflowReader.WORKFLOW).orElseThrow();
-            diagnostics.error(type, workflow, "name", "two workflows are named '" + model.name() + "': " + other
-                    + " and " + className + "; runs are stored under the name, so each workflow needs its own");
-            return;
+            report.reportOnValue(Message.DUPLICATE_WORKFLOW_NAME, type, workflow, "name", model.name(), other, className);
         }
+    }
+
+    private void reportUnreachableSteps(TypeElement type, WorkflowModel model) {
         StepGraph.unreachable(context.env(), type, model).ifPresent(unreachable -> {
             for (String step : unreachable) {
                 Element method = WorkflowReader.stepElement(type, step);
-                context.messager().printMessage(Diagnostic.Kind.WARNING, "step " + step + " of " + type.getSimpleName()
-                        + " is unreachable: no step goes to it from the start step " + model.startStep().method(),
-                        method, Annotations.find(method, WorkflowReader.STEP).orElse(null));
+                context.diagnostics().report(Message.STEP_UNREACHABLE,
+                        new Location(method, Annotations.find(method, WorkflowReader.STEP).orElse(null), null),
+                        step, type.getSimpleName(), model.startStep().method());
             }
         });
-        if (!model.on().isEmpty()) {
-            references.add(new Reference(className, null, model.on(),
-                    model.triggerEntity() == null ? null : model.triggerEntity().canonicalName()));
-        }
-        for (StepModel step : model.stepModels()) {
-            if (step.waitForEvent() != null) {
-                references.add(new Reference(className, step.method(), step.waitForEvent().event(),
-                        step.eventEntity() == null ? null : step.eventEntity().toString()));
-            }
-        }
-        WorkflowWriter writer = new WorkflowWriter(model, GeneratedCode.generatedAnnotation(context.elements()));
-        String packageName = model.generated().packageName();
-        GeneratedCode.write(context.filer(), context.messager(), packageName, writer.stepsEnum(), type);
-        GeneratedCode.write(context.filer(), context.messager(), packageName, writer.stateMachine(), type);
-        context.services().add(SERVICE, model.generated().reflectionName());
-    }
-
-    @Override
-    public void finish() {
-        EventCatalog catalog = context.eventCatalog();
-        for (Reference reference : references) {
-            TypeElement type = context.elements().getTypeElement(reference.className());
-            if (type == null) {
-                continue;
-            }
-            Element element;
-            AnnotationMirror annotation;
-            String member;
-            if (reference.stepMethod() == null) {
-                element = type;
-                annotation = Annotations.find(type, WorkflowReader.WORKFLOW).orElseThrow();
-                member = "on";
-            } else {
-                element = WorkflowReader.stepElement(type, reference.stepMethod());
-                annotation = Annotations.find(element, WorkflowReader.WAIT_FOR_EVENT).orElseThrow();
-                member = "value";
-            }
-            AnnotationValue value = Annotations.explicitValue(annotation, member);
-            List<DeclaredEvent> matches = catalog.lookup(reference.event());
-            if (reference.entity() != null && catalog.knowsEntity(reference.entity())) {
-                if (matches.stream().noneMatch(e -> e.entity().equals(reference.entity()))) {
-                    String known = catalog.eventsOf(reference.entity()).stream().map(DeclaredEvent::name)
-                            .collect(Collectors.joining(", "));
-                    String entity = reference.entity().substring(reference.entity().lastIndexOf('.') + 1);
-                    context.messager().printMessage(Diagnostic.Kind.ERROR, entity + " declares no event '"
-                            + reference.event() + "'; its events are: " + known, element, annotation, value);
-                }
-            } else if (matches.isEmpty()) {
-                context.messager().printMessage(Diagnostic.Kind.WARNING, "no entity in this compilation declares the"
-                        + " event '" + reference.event() + "'; check the name, or ignore this if its entity lives in"
-                        + " another module", element, annotation, value);
-            }
-        }
     }
 }

@@ -1,14 +1,14 @@
-package dev.aifirst.processor;
+package dev.aifirst.processor.base;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.tools.Diagnostic;
+import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -19,11 +19,13 @@ import javax.tools.StandardLocation;
  */
 public final class ServiceRegistry {
 
-    private final ProcessingEnvironment env;
+    private final Filer filer;
+    private final Diagnostics diagnostics;
     private final Map<String, SortedSet<String>> providersByService = new TreeMap<>();
 
-    ServiceRegistry(ProcessingEnvironment env) {
-        this.env = env;
+    ServiceRegistry(Filer filer, Diagnostics diagnostics) {
+        this.filer = filer;
+        this.diagnostics = diagnostics;
     }
 
     /** Registers {@code providerBinaryName} as an implementation of {@code serviceBinaryName}. */
@@ -31,20 +33,20 @@ public final class ServiceRegistry {
         providersByService.computeIfAbsent(serviceBinaryName, s -> new TreeSet<>()).add(providerBinaryName);
     }
 
-    void write() {
+    /** Writes every registry; called once, in the last round. */
+    public void write() {
         for (Map.Entry<String, SortedSet<String>> entry : providersByService.entrySet()) {
             String path = "META-INF/services/" + entry.getKey();
             try {
-                FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
-                try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
+                try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                     for (String provider : entry.getValue()) {
                         writer.write(provider);
                         writer.write('\n');
                     }
                 }
             } catch (IOException | IllegalStateException e) {
-                env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "aifirst: cannot write " + path + ": " + e.getMessage());
+                diagnostics.report(Message.CANNOT_WRITE_SERVICES, path, e.getMessage());
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.aifirst.processor;
+package dev.aifirst.processor.base;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every business event declared with {@code @Events} in this compilation, across all rounds. The
- * events step fills it; other steps use it in {@link ProcessingStep#finish()} to check the event
+ * events step fills it; other steps use it in {@link EventReferences} to check the event
  * names that {@code @OnEvent}, {@code @Workflow(on)} and {@code @WaitForEvent} refer to. An event
  * declared in another module is not here, so an unknown name is a warning, not an error.
  */

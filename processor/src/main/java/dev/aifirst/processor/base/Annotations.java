@@ -1,4 +1,4 @@
-package dev.aifirst.processor;
+package dev.aifirst.processor.base;
 
 import java.util.ArrayList;
 import java.util.List;

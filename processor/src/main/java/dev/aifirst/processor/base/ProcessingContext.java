@@ -1,7 +1,6 @@
-package dev.aifirst.processor;
+package dev.aifirst.processor.base;
 
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -10,12 +9,16 @@ import javax.lang.model.util.Types;
 public final class ProcessingContext {
 
     private final ProcessingEnvironment env;
+    private final Diagnostics diagnostics;
     private final ServiceRegistry services;
     private final EventCatalog eventCatalog = new EventCatalog();
+    private final EventReferences eventReferences;
 
-    ProcessingContext(ProcessingEnvironment env, ServiceRegistry services) {
+    public ProcessingContext(ProcessingEnvironment env) {
         this.env = env;
-        this.services = services;
+        this.diagnostics = new Diagnostics(env.getMessager());
+        this.services = new ServiceRegistry(env.getFiler(), diagnostics);
+        this.eventReferences = new EventReferences(this);
     }
 
     public ProcessingEnvironment env() {
@@ -30,12 +33,13 @@ public final class ProcessingContext {
         return env.getTypeUtils();
     }
 
-    public Messager messager() {
-        return env.getMessager();
-    }
-
     public Filer filer() {
         return env.getFiler();
+    }
+
+    /** Where every error and warning goes. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Collects {@code META-INF/services} entries; written once in the last round. */
@@ -46,5 +50,10 @@ public final class ProcessingContext {
     /** The events declared in this compilation, filled by the events step. */
     public EventCatalog eventCatalog() {
         return eventCatalog;
+    }
+
+    /** The event names that handlers and workflows refer to, checked against the catalog at the end. */
+    public EventReferences eventReferences() {
+        return eventReferences;
     }
 }
