@@ -1,4 +1,4 @@
-package dev.aifirst.persistence;
+package dev.aifirst.internal.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
