@@ -64,7 +64,7 @@ final class RunControl {
             return false;
         }
         Instant now = clock.instant();
-        RunStore.History history = new RunStore.History(run.step, run.attempt, now, now, "CANCELLED", null, null, "");
+        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, now, now, "CANCELLED", null, null, "");
         transitions.apply(c, run, Transition.cancel().recording(history).build(), now);
         for (RunRow child : store.childrenOf(c, run.id)) {
             if (!child.status.ended()) {

@@ -136,7 +136,7 @@ final class RunLoop {
         if (flow instanceof Flow.Fail fail) {
             callOnFail(definition, context, new WorkflowFailure(run.step, run.attempt, "fail", fail.reason(), "", endedAt));
         }
-        RunStore.History history = new RunStore.History(run.step, run.attempt, startedAt, endedAt, flow.toString(),
+        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt, flow.toString(),
                 null, flow instanceof Flow.GoTo goTo ? goTo.progress() : null, declaration.display());
         return transitionAfter(flow, child, endedAt).context(definition.encodeContext(context)).recording(history)
                 .claims(stepContext.claimChanges()).build();
@@ -178,7 +178,7 @@ final class RunLoop {
         Instant endedAt = clock.instant();
         RetryPolicy retry = declaration.retry();
         String error = failure.getClass().getName() + ": " + failure.getMessage();
-        RunStore.History history = new RunStore.History(run.step, run.attempt, startedAt, endedAt, "FAILED", error, null,
+        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt, "FAILED", error, null,
                 declaration.display());
         if (retry.allowsAttemptAfter(run.attempt)) {
             LOG.warn("{} failed (attempt {} of {}), retrying in {}: {}", run, run.attempt, retry.maxAttempts(),
@@ -199,7 +199,7 @@ final class RunLoop {
             display = WorkflowRegistry.declarationOf(definition, definition.step(run.step)).display();
         }
         String waitedFor = (run.waitKind == RunRow.WaitKind.SIGNAL ? "signal " : "event ") + run.waitingFor;
-        RunStore.History history = new RunStore.History(run.step, run.attempt, run.updatedAt, now,
+        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, run.updatedAt, now,
                 "TIMED_OUT waiting for " + waitedFor, null, null, display);
         Transition.Builder next = run.timeoutStep == null
                 ? Transition.fail("timed out waiting for " + waitedFor)
@@ -212,7 +212,7 @@ final class RunLoop {
         LOG.error("{} failed: {}", run, error);
         Instant now = clock.instant();
         return Transition.fail(error)
-                .recording(new RunStore.History(run.step, run.attempt, now, now, "FAILED", error, null, "")).build();
+                .recording(new StepHistoryStore.History(run.step, run.attempt, now, now, "FAILED", error, null, "")).build();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

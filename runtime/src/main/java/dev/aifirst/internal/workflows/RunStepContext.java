@@ -83,15 +83,13 @@ final class RunStepContext implements StepContext, ClaimHolders.Holder {
     @Override
     public <T> T remember(String key, Class<T> type, Supplier<T> call) {
         String memoKey = run.step + ":" + key;
-        String[] stored = database.inAutoCommit(c -> store.hasMemo(c, run.id, memoKey)
-                ? new String[] {store.memo(c, run.id, memoKey)}
-                : null);
+        MemoStore.Memo stored = database.inAutoCommit(c -> MemoStore.find(c, run.id, memoKey));
         if (stored != null) {
-            return stored[0] == null ? null : Inputs.convert(stored[0], type);
+            return stored.json() == null ? null : Inputs.convert(stored.json(), type);
         }
         T value = call.get();
         database.inAutoCommit(c -> {
-            store.addMemo(c, run.id, memoKey, value == null ? null : Inputs.json(value), clock.instant());
+            MemoStore.add(c, run.id, memoKey, value == null ? null : Inputs.json(value), clock.instant());
             return null;
         });
         return value;

@@ -5,23 +5,16 @@ import dev.aifirst.internal.persistence.Pages;
 import dev.aifirst.internal.persistence.Sql;
 import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.workflows.RunStatus;
-import dev.aifirst.workflows.StepExecution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQL of the workflow tables; every method works in the caller's transaction. */
+/** The SQL of {@code aif_workflow_run}; every method works in the caller's transaction. */
 final class RunStore {
-
-    /** A row of a run's history, written with the transition it records. */
-    record History(String step, int attempt, Instant startedAt, Instant endedAt, String outcome, String error,
-            Double progress, String display) {
-    }
 
     /** Writes a run's state if its sequence is still the one read: 21 state columns, updated_at, id, seq. */
     private static final String UPDATE = "UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?, seq = ?,"
@@ -106,13 +99,12 @@ final class RunStore {
      * statement ({@link #writesInOneStatement()}), so a step's transition costs one round trip
      * before the commit, or none if it needs nothing else.
      */
-    boolean updateWithHistory(Connection c, RunRow run, long expectedSeq, History history) throws SQLException {
+    boolean updateWithHistory(Connection c, RunRow run, long expectedSeq, StepHistoryStore.History history) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
             if (!update(c, run, expectedSeq)) {
                 return false;
             }
-            addStep(c, run.id, history.step(), history.attempt(), history.startedAt(), history.endedAt(),
-                    history.outcome(), history.error(), history.progress(), history.display());
+            StepHistoryStore.add(c, run.id, history);
             return true;
         }
         // The history row is written only if the run's state was: the statement is atomic on its own.
@@ -128,14 +120,9 @@ final class RunStore {
             s.setInt(i++, history.attempt());
             s.setObject(i++, Sql.timestamp(history.startedAt()));
             s.setObject(i++, Sql.timestamp(history.endedAt()));
-            String outcome = history.outcome();
-            s.setString(i++, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
+            s.setString(i++, StepHistoryStore.outcome(history));
             s.setString(i++, history.error());
-            if (history.progress() == null) {
-                s.setNull(i++, Types.DOUBLE);
-            } else {
-                s.setDouble(i++, history.progress());
-            }
+            Sql.setDouble(s, i++, history.progress());
             s.setString(i, history.display());
             return s.executeUpdate() == 1;
         }
@@ -161,11 +148,7 @@ final class RunStore {
         s.setString(i++, run.parentId);
         s.setString(i++, run.parentStep);
         s.setObject(i++, Sql.timestamp(run.debounceUntil));
-        if (run.progress == null) {
-            s.setNull(i++, Types.DOUBLE);
-        } else {
-            s.setDouble(i++, run.progress);
-        }
+        Sql.setDouble(s, i++, run.progress);
         s.setString(i++, run.result);
         s.setString(i++, run.error);
         s.setBoolean(i++, run.holdsClaims);
@@ -278,88 +261,11 @@ final class RunStore {
         run.parentStep = rs.getString("parent_step");
         run.holdsClaims = rs.getBoolean("holds_claims");
         run.debounceUntil = Sql.instant(rs, "debounce_until");
-        double progress = rs.getDouble("progress");
-        run.progress = rs.wasNull() ? null : progress;
+        run.progress = Sql.nullableDouble(rs, "progress");
         run.result = rs.getString("result");
         run.error = rs.getString("error");
         run.createdAt = Sql.instant(rs, "created_at");
         run.updatedAt = Sql.instant(rs, "updated_at");
         return run;
-    }
-
-    void addStep(Connection c, String runId, String step, int attempt, Instant startedAt, Instant endedAt,
-            String outcome, String error, Double progress, String display) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_step (run_id, step, attempt, started_at,"
-                + " ended_at, outcome, error, progress, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, runId);
-            s.setString(2, step);
-            s.setInt(3, attempt);
-            s.setObject(4, Sql.timestamp(startedAt));
-            s.setObject(5, Sql.timestamp(endedAt));
-            s.setString(6, outcome.length() > 255 ? outcome.substring(0, 255) : outcome);
-            s.setString(7, error);
-            if (progress == null) {
-                s.setNull(8, Types.DOUBLE);
-            } else {
-                s.setDouble(8, progress);
-            }
-            s.setString(9, display);
-            s.executeUpdate();
-        }
-    }
-
-    /** A history row with its id, the key of a page of history. */
-    record HistoryRow(long id, StepExecution execution) {
-    }
-
-    /** One page of a run's step executions, after the row {@code afterId}, in order: at most {@code count}. */
-    List<HistoryRow> history(Connection c, String runId, long afterId, int count) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, step, attempt, started_at, ended_at, outcome, error,"
-                + " progress, display FROM aif_workflow_step WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            Sql.bind(s, runId, afterId, count);
-            List<HistoryRow> steps = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    steps.add(new HistoryRow(rs.getLong("id"), new StepExecution(rs.getString("step"),
-                            rs.getInt("attempt"), Sql.instant(rs, "started_at"), Sql.instant(rs, "ended_at"),
-                            rs.getString("outcome"), rs.getString("error"), Sql.nullableDouble(rs, "progress"),
-                            rs.getString("display"))));
-                }
-            }
-            return steps;
-        }
-    }
-
-    String memo(Connection c, String runId, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT memo_value FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
-            s.setString(1, runId);
-            s.setString(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    boolean hasMemo(Connection c, String runId, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM aif_workflow_memo WHERE run_id = ? AND memo_key = ?")) {
-            s.setString(1, runId);
-            s.setString(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    void addMemo(Connection c, String runId, String key, String value, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO aif_workflow_memo (run_id, memo_key, memo_value, created_at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, runId);
-            s.setString(2, key);
-            s.setString(3, value);
-            s.setObject(4, Sql.timestamp(now));
-            s.executeUpdate();
-        }
     }
 }

@@ -93,10 +93,10 @@ public final class RuntimeWorkflows implements Workflows {
     public Page<StepExecution> history(String runId, PageRequest page) {
         Objects.requireNonNull(runId, "runId");
         long after = Pages.afterId(page);
-        List<RunStore.HistoryRow> rows = engine.database().inAutoCommit(c -> engine.store()
-                .history(c, runId, after, page.limit() + 1));
-        Page<RunStore.HistoryRow> keyed = Pages.of(rows, page, row -> Pages.idCursor(row.id()));
-        return new Page<>(keyed.items().stream().map(RunStore.HistoryRow::execution).toList(), keyed.nextCursor(),
+        List<StepHistoryStore.HistoryRow> rows = engine.database().inAutoCommit(c ->
+                StepHistoryStore.page(c, runId, after, page.limit() + 1));
+        Page<StepHistoryStore.HistoryRow> keyed = Pages.of(rows, page, row -> Pages.idCursor(row.id()));
+        return new Page<>(keyed.items().stream().map(StepHistoryStore.HistoryRow::execution).toList(), keyed.nextCursor(),
                 keyed.limit());
     }
 }

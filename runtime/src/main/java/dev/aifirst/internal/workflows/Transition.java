@@ -43,7 +43,7 @@ final class Transition {
     final String result;
     final String error;
     /** The history row that records the step execution, or null. */
-    final RunStore.History history;
+    final StepHistoryStore.History history;
     /** A child run to start in the same transaction. */
     final RunRow child;
     /** Claims the step took or released; they take effect with the transition. */
@@ -191,7 +191,7 @@ final class Transition {
         private Double progress;
         private String result;
         private String error;
-        private RunStore.History history;
+        private StepHistoryStore.History history;
         private RunRow child;
         private List<ClaimChange> claimChanges = List.of();
 
@@ -234,7 +234,7 @@ final class Transition {
         }
 
         /** Records the step execution in the run's history. */
-        Builder recording(RunStore.History history) {
+        Builder recording(StepHistoryStore.History history) {
             this.history = history;
             return this;
         }

@@ -64,12 +64,12 @@ class RunStoreTest {
         return store.writesInOneStatement() ? database.inAutoCommit(work) : database.inTransaction(work);
     }
 
-    private static RunStore.History history(String step) {
-        return new RunStore.History(step, 1, T0, T0.plusSeconds(1), "goTo(two)", null, 0.5, "Step " + step);
+    private static StepHistoryStore.History history(String step) {
+        return new StepHistoryStore.History(step, 1, T0, T0.plusSeconds(1), "goTo(two)", null, 0.5, "Step " + step);
     }
 
     private List<StepExecution> historyOf(RunRow run) {
-        return database.inTransaction(c -> store.history(c, run.id, 0, 100)).stream().map(RunStore.HistoryRow::execution).toList();
+        return database.inTransaction(c -> StepHistoryStore.page(c, run.id, 0, 100)).stream().map(StepHistoryStore.HistoryRow::execution).toList();
     }
 
     @Test
