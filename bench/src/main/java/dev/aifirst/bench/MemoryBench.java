@@ -1,13 +1,12 @@
 package dev.aifirst.bench;
 
-import dev.aifirst.workflows.RunQuery;
-import dev.aifirst.PageRequest;
 import static dev.aifirst.Flow.complete;
 import static dev.aifirst.Flow.waitForSignal;
 
 import dev.aifirst.Flow;
 import dev.aifirst.annotations.Step;
 import dev.aifirst.annotations.Workflow;
+import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.RunStatus;
 import dev.aifirst.workflows.SignalPayload;
 import java.lang.management.ManagementFactory;
@@ -55,7 +54,7 @@ final class MemoryBench {
                 node.runtime.workflows().start(Waiting.class, context);
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (node.runtime.workflows().runs(RunQuery.withStatus(RunStatus.WAITING), PageRequest.first(100)).items().size() < n) {
+            while (node.runtime.workflows().count(RunQuery.withStatus(RunStatus.WAITING)) < n) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the runs did not all reach their wait");
                 }

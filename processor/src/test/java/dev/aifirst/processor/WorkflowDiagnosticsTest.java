@@ -1,8 +1,8 @@
 package dev.aifirst.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
 import static dev.aifirst.processor.Sources.assertErrorOnLine;
+import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
 

@@ -46,6 +46,9 @@ public interface Workflows {
     /** The runs {@code query} selects, oldest first. */
     Page<WorkflowRun> runs(RunQuery query, PageRequest page);
 
+    /** How many runs {@code query} selects. */
+    long count(RunQuery query);
+
     /** The run's step executions, in order. */
     Page<StepExecution> history(String runId, PageRequest page);
 }

@@ -1,21 +1,18 @@
 package dev.aifirst.events;
 
-import dev.aifirst.PageRequest;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.aifirst.testsupport.TestRuntime;
-import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingEvents;
 import dev.aifirst.events.fixtures.BookingHandlers;
+import dev.aifirst.testing.AiFirstExtension;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.DatabaseTest;
-import dev.aifirst.testsupport.TestDatabase;
-import dev.aifirst.testsupport.TestHibernate;
+import dev.aifirst.testsupport.TestRuntime;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -25,10 +22,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Business events kept in sync with a JPA entity, end to end, on a controllable clock. */
 @DatabaseTest
 class BusinessEventsTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     static final Instant T0 = TestRuntime.T0;
 
@@ -80,7 +81,7 @@ class BusinessEventsTest {
         EventRecord created = event(id, "booking_created");
         assertThat(created.status()).isEqualTo(EventStatus.OCCURRED);
         assertThat(created.occurredAt()).isEqualTo(T0);
-        assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PageRequest.first(100)).items()).singleElement()
+        assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PAGE).items()).singleElement()
                 .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DONE));
         // The handler's write committed with its delivery, once.
         String guest = fromTransaction(emf, em -> em.find(Booking.class, id).getGuest());
@@ -98,7 +99,7 @@ class BusinessEventsTest {
         } catch (IllegalStateException expected) {
             // the entity and its events roll back together
         }
-        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PAGE).items()).isEmpty();
         time.runDue();
         assertThat(BookingHandlers.CALLS).isEmpty();
     }
@@ -158,7 +159,8 @@ class BusinessEventsTest {
         assertThat(calls("atCheckin")).containsExactly("atCheckin checkin_due #" + id + " at " + moved);
         assertThat(calls("beforeCheckin")).containsExactly(
                 "beforeCheckin checkin_due #" + id + " at " + moved.minus(Duration.ofHours(1)));
-        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items().stream().filter(e -> e.name().equals("checkin_due")))
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PAGE).items()
+                .stream().filter(e -> e.name().equals("checkin_due")))
                 .hasSize(1);
     }
 
@@ -225,7 +227,7 @@ class BusinessEventsTest {
     void nullTemplatePropertyTracksNothing() {
         long id = save(new Booking("Ada", null));
         time.runDue();
-        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items()).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PAGE).items()).extracting(EventRecord::name)
                 .doesNotContain("stage_done:null").noneMatch(n -> n.startsWith("stage_done"));
     }
 
@@ -251,7 +253,7 @@ class BusinessEventsTest {
         long id = save(booking);
         time.runDue();
         EventRecord confirmed = event(id, "booking_confirmed");
-        DeliveryRecord flaky = runtime.events().deliveries(DeliveryQuery.ofEvent(confirmed.id()), PageRequest.first(100)).items().stream()
+        DeliveryRecord flaky = runtime.events().deliveries(DeliveryQuery.ofEvent(confirmed.id()), PAGE).items().stream()
                 .filter(d -> d.subscriber().endsWith("#flaky")).findFirst().orElseThrow();
         assertThat(flaky.status()).isEqualTo(DeliveryStatus.SCHEDULED);
         assertThat(flaky.attempts()).isEqualTo(1);
@@ -270,7 +272,8 @@ class BusinessEventsTest {
         booking.setStatus(Booking.Status.CONFIRMED);
         save(booking);
         time.advance(Duration.ofMinutes(5));
-        assertThat(runtime.events().deliveries(DeliveryQuery.withStatus(DeliveryStatus.FAILED), PageRequest.first(100)).items()).singleElement().satisfies(d -> {
+        assertThat(runtime.events().deliveries(DeliveryQuery.withStatus(DeliveryStatus.FAILED), PAGE).items())
+                .singleElement().satisfies(d -> {
             assertThat(d.subscriber()).endsWith("#flaky");
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.lastError()).contains("IllegalStateException: lock service unavailable");
@@ -368,12 +371,13 @@ class BusinessEventsTest {
         booking.setCheckoutDate(LocalDate.of(2026, 6, 10));
         long id = save(booking);
         assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING)
-                .dueBetween(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4))), PageRequest.first(100)).items())
+                .dueBetween(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4))), PAGE).items())
                 .extracting(EventRecord::name).containsExactly("checkin_due");
-        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PageRequest.first(100)).items()).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.ofEntity(Booking.class, id), PAGE).items()).extracting(EventRecord::name)
                 .containsExactlyInAnyOrder("booking_created", "booking_confirmed", "checkin_due", "checkout_due");
         time.runDue();
-        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.OCCURRED), PageRequest.first(100)).items()).extracting(EventRecord::name)
+        assertThat(runtime.events().list(EventQuery.all().withStatus(EventStatus.OCCURRED), PAGE).items())
+                .extracting(EventRecord::name)
                 .contains("booking_created", "booking_confirmed");
         assertThat(BookingEvents.CHECKIN_DUE).isEqualTo("checkin_due");
     }

@@ -1,9 +1,9 @@
 package dev.aifirst.events;
 
-import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingHandlers;
 import dev.aifirst.testing.TimeMachine;
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DatabaseTest
 class CrashRecoveryTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     @TempDir
     Path dir;
@@ -49,11 +52,12 @@ class CrashRecoveryTest {
             BookingHandlers.clock = time.clock();
             try (AiFirst runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf)
                     .timeMachine(time).start()) {
-                EventRecord created = runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PageRequest.first(100)).items().stream()
+                EventRecord created = runtime.events().list(EventQuery.all().withStatus(EventStatus.PENDING), PAGE).items()
+                        .stream()
                         .filter(e -> e.name().equals("booking_created")).findFirst().orElseThrow();
                 time.runDue();
                 assertThat(BookingHandlers.CALLS).filteredOn(c -> c.startsWith("onCreated")).hasSize(1);
-                assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PageRequest.first(100)).items()).singleElement()
+                assertThat(runtime.events().deliveries(DeliveryQuery.ofEvent(created.id()), PAGE).items()).singleElement()
                         .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DONE));
                 time.runDue();
                 assertThat(BookingHandlers.CALLS).filteredOn(c -> c.startsWith("onCreated")).hasSize(1);

@@ -1,29 +1,25 @@
 package dev.aifirst.workflows;
 
-import dev.aifirst.events.DeliveryQuery;
-import dev.aifirst.PageRequest;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.aifirst.testsupport.TestRuntime;
-import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.ClaimRecord;
 import dev.aifirst.events.Claims;
+import dev.aifirst.events.DeliveryQuery;
 import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingEvents;
 import dev.aifirst.events.fixtures.BookingHandlers;
+import dev.aifirst.testing.AiFirstExtension;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.DatabaseTest;
-import dev.aifirst.testsupport.TestDatabase;
-import dev.aifirst.testsupport.TestHibernate;
-import dev.aifirst.workflows.fixtures.StageDigest;
+import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.fixtures.StageWatch;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -31,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Claims: while a run holds one, an entity's event goes only to that run and to handlers that
@@ -38,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 @DatabaseTest
 class ClaimsTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     static final Instant T0 = TestRuntime.T0;
 
@@ -98,7 +98,7 @@ class ClaimsTest {
 
     private List<DeliveryRecord> deliveries(long booking, String event) {
         EventRecord record = runtime.events().find(Booking.class, booking, event);
-        return runtime.events().deliveries(DeliveryQuery.ofEvent(record.id()), PageRequest.first(100)).items();
+        return runtime.events().deliveries(DeliveryQuery.ofEvent(record.id()), PAGE).items();
     }
 
     @Test
@@ -106,7 +106,7 @@ class ClaimsTest {
         long ada = book("Ada");
         long bob = book("Bob");
         String run = watch(ada, ctx -> ctx.until = 2);
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement().satisfies(claim -> {
+        assertThat(runtime.events().claims(PAGE).items()).singleElement().satisfies(claim -> {
             assertThat(claim.eventName()).isEqualTo(BookingEvents.STAGE_DONE);
             assertThat(claim.match()).isEqualTo(String.valueOf(ada));
             assertThat(claim.holder()).isEqualTo("workflow:" + run);
@@ -125,7 +125,8 @@ class ClaimsTest {
         assertThat(deliveries(ada, "stage_done:cleaning")).filteredOn(d -> d.status() == DeliveryStatus.SKIPPED)
                 .allSatisfy(d -> assertThat(d.lastError()).isEqualTo("the event is claimed by workflow:" + run));
         time.advance(Duration.ofMinutes(15));
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items()).as("a workflow started by the event is not started")
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, ada), PAGE).items())
+                .as("a workflow started by the event is not started")
                 .isEmpty();
 
         stageDone(bob, "cleaning");
@@ -136,7 +137,7 @@ class ClaimsTest {
         stageDone(ada, "linen");
         assertThat(workflows.find(run).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(workflows.find(run).result()).isEqualTo("\"stage_done:cleaning, stage_done:linen\"");
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).as("the claim ends with its run").isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).as("the claim ends with its run").isEmpty();
 
         stageDone(ada, "keys");
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -150,7 +151,7 @@ class ClaimsTest {
             ctx.lasts = "PT1H";
             ctx.until = 3;
         });
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement()
+        assertThat(runtime.events().claims(PAGE).items()).singleElement()
                 .satisfies(claim -> assertThat(claim.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
 
         time.advance(Duration.ofMinutes(59));
@@ -158,7 +159,7 @@ class ClaimsTest {
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning");
 
         time.advance(Duration.ofMinutes(1));
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).isEmpty();
         stageDone(ada, "linen");
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
                 "onStageDone stage_done:linen", "auditStageDone stage_done:linen");
@@ -175,10 +176,10 @@ class ClaimsTest {
         });
 
         stageDone(ada, "cleaning");
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).singleElement()
+        assertThat(runtime.events().claims(PAGE).items()).singleElement()
                 .satisfies(claim -> assertThat(claim.remaining()).isEqualTo(1));
         stageDone(ada, "linen");
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).isEmpty();
         stageDone(ada, "keys");
 
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -210,7 +211,7 @@ class ClaimsTest {
         });
 
         stageDone(ada, "cleaning");
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).isEmpty();
         stageDone(ada, "linen");
 
         assertThat(handled(ada)).containsExactlyInAnyOrder("auditStageDone stage_done:cleaning",
@@ -242,11 +243,11 @@ class ClaimsTest {
     void cancellingARunReleasesItsClaims() {
         long ada = book("Ada");
         String run = watch(ada, ctx -> { });
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).extracting(ClaimRecord::holder).containsExactly("workflow:" + run);
+        assertThat(runtime.events().claims(PAGE).items()).extracting(ClaimRecord::holder).containsExactly("workflow:" + run);
 
         assertThat(workflows.cancel(run)).isTrue();
 
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).isEmpty();
         stageDone(ada, "cleaning");
         assertThat(handled(ada)).contains("onStageDone stage_done:cleaning");
     }
@@ -264,7 +265,7 @@ class ClaimsTest {
         assertThat(workflows.find(run).error()).isEqualTo("java.lang.IllegalArgumentException: Claims.hold: no entity"
                 + " declares an event 'stage_dnoe:{stage}'; name it with a constant of a generated <Entity>Events"
                 + " class, or one of its renderings");
-        assertThat(runtime.events().claims(PageRequest.first(100)).items()).isEmpty();
+        assertThat(runtime.events().claims(PAGE).items()).isEmpty();
     }
 
     @Test

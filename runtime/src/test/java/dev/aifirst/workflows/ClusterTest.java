@@ -1,10 +1,10 @@
 package dev.aifirst.workflows;
 
-import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.testsupport.ChildJvm;
 import dev.aifirst.testsupport.DatabaseTest;
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DatabaseTest
 class ClusterTest {
+
+    /** Every run of a test, in one page: the tests count them. */
+    static final PageRequest PAGE = PageRequest.first(PageRequest.MAX_LIMIT);
 
     @TempDir
     Path dir;
@@ -60,7 +63,7 @@ class ClusterTest {
                 a.close(); // node A leaves; its scheduled and unfinished work is B's now
 
                 awaitCompleted(b, RUNS, Duration.ofMinutes(3));
-                assertThat(b.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items()).hasSize(RUNS);
+                assertThat(b.workflows().count(RunQuery.withStatus(RunStatus.COMPLETED))).isEqualTo(RUNS);
                 assertThat(Chain.OVERLAPS).as("no step ran twice at the same time").hasValue(0);
                 assertThat(Chain.EXECUTIONS).hasSize(RUNS * 5);
                 AtomicInteger repeated = new AtomicInteger();
@@ -105,8 +108,9 @@ class ClusterTest {
                 // B notices the missing heartbeats after four intervals and takes them over.
                 awaitCompleted(b, runs, Duration.ofMinutes(3));
                 assertThat(executionsPickedBy(db, "node-a")).isZero();
-                for (WorkflowRun run : b.workflows().runs(RunQuery.of(Chain.class), PageRequest.first(100)).items()) {
-                    assertThat(b.workflows().history(run.id(), PageRequest.first(100)).items()).as(run.id()).extracting(s -> s.step() + " " + s.outcome())
+                for (WorkflowRun run : b.workflows().runs(RunQuery.of(Chain.class), PAGE).items()) {
+                    assertThat(b.workflows().history(run.id(), PAGE).items())
+                            .as(run.id()).extracting(s -> s.step() + " " + s.outcome())
                             .containsExactly("one goTo(two)", "two goTo(three)", "three goTo(four)", "four goTo(five)",
                                     "five complete()");
                     assertThat(run.context()).as("each step committed once").contains("\"steps\":5");
@@ -134,9 +138,9 @@ class ClusterTest {
     /** Waits until {@code count} runs completed, checking every 50 ms; fails after {@code limit}. */
     private static void awaitCompleted(AiFirst node, int count, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (node.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items().size() < count) {
+        while (node.workflows().count(RunQuery.withStatus(RunStatus.COMPLETED)) < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(node.workflows().runs(RunQuery.withStatus(RunStatus.COMPLETED), PageRequest.first(100)).items().size() + " of " + count
+                throw new AssertionError(node.workflows().count(RunQuery.withStatus(RunStatus.COMPLETED)) + " of " + count
                         + " runs completed within " + limit);
             }
             Thread.sleep(50);

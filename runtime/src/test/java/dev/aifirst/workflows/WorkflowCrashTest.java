@@ -1,9 +1,9 @@
 package dev.aifirst.workflows;
 
-import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.ChildJvm;
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DatabaseTest
 class WorkflowCrashTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     @TempDir
     Path dir;
@@ -46,7 +49,7 @@ class WorkflowCrashTest {
             TimeMachine time = TimeMachine.startingAt(Instant.now().plusSeconds(3600));
             try (AiFirst runtime = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(emf)
                     .timeMachine(time).start()) {
-                WorkflowRun before = runtime.workflows().runs(RunQuery.of(Halting.class), PageRequest.first(100)).items().get(0);
+                WorkflowRun before = runtime.workflows().runs(RunQuery.of(Halting.class), PAGE).items().get(0);
                 assertThat(before.step()).isEqualTo("two");
                 assertThat(before.context()).as("step one committed once").contains("\"visits\":1");
 
@@ -56,7 +59,8 @@ class WorkflowCrashTest {
                 WorkflowRun after = runtime.workflows().find(before.id());
                 assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
                 assertThat(after.result()).isEqualTo("3");
-                assertThat(runtime.workflows().history(before.id(), PageRequest.first(100)).items()).extracting(s -> s.step() + " " + s.outcome())
+                assertThat(runtime.workflows().history(before.id(), PAGE).items())
+                        .extracting(s -> s.step() + " " + s.outcome())
                         .containsExactly("one goTo(two)", "two goTo(three)", "three complete(3)");
             }
             emf.close();

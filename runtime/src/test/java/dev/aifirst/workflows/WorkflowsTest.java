@@ -1,24 +1,21 @@
 package dev.aifirst.workflows;
 
-import dev.aifirst.PageRequest;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.aifirst.testsupport.TestRuntime;
-import dev.aifirst.testing.AiFirstExtension;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingHandlers;
+import dev.aifirst.testing.AiFirstExtension;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.DatabaseTest;
-import dev.aifirst.testsupport.TestDatabase;
 import dev.aifirst.testsupport.ScriptedChatModel;
-import dev.aifirst.testsupport.TestHibernate;
+import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.fixtures.Chain;
-import dev.aifirst.workflows.fixtures.DoorCode;
 import dev.aifirst.workflows.fixtures.Documents;
+import dev.aifirst.workflows.fixtures.DoorCode;
 import dev.aifirst.workflows.fixtures.Flaky;
 import dev.aifirst.workflows.fixtures.Housekeeping;
 import dev.aifirst.workflows.fixtures.StayPlan;
@@ -31,10 +28,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Durable workflows end to end on a controllable clock, on H2 and PostgreSQL. */
 @DatabaseTest
 class WorkflowsTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     static final Instant T0 = TestRuntime.T0;
     static final ScriptedChatModel model = new ScriptedChatModel();
@@ -63,7 +64,8 @@ class WorkflowsTest {
     }
 
     private List<String> outcomes(String runId) {
-        return workflows.history(runId, PageRequest.first(100)).items().stream().map(s -> s.step() + "#" + s.attempt() + " " + s.outcome()).toList();
+        return workflows.history(runId, PAGE).items()
+                .stream().map(s -> s.step() + "#" + s.attempt() + " " + s.outcome()).toList();
     }
 
     private Documents.Context documents(long guestId) {
@@ -86,7 +88,7 @@ class WorkflowsTest {
         assertThat(run.context()).contains("\"steps\":5");
         assertThat(outcomes(id)).containsExactly("one#1 goTo(two)", "two#1 goTo(three)", "three#1 goTo(four)",
                 "four#1 goTo(five)", "five#1 complete()");
-        assertThat(workflows.runs(RunQuery.of(Chain.class), PageRequest.first(100)).items()).extracting(WorkflowRun::id).containsExactly(id);
+        assertThat(workflows.runs(RunQuery.of(Chain.class), PAGE).items()).extracting(WorkflowRun::id).containsExactly(id);
     }
 
     @Test
@@ -111,9 +113,9 @@ class WorkflowsTest {
                 .containsExactly("Which floor is room 12 on?");
         assertThat(outcomes(id)).containsExactly("ask#1 FAILED", "ask#2 FAILED", "ask#3 goTo(rest, 0.5)",
                 "rest#1 sleep(PT1H)", "rest#1 complete(answer #1)");
-        assertThat(workflows.history(id, PageRequest.first(100)).items().get(0).error())
+        assertThat(workflows.history(id, PAGE).items().get(0).error())
                 .isEqualTo("java.lang.IllegalStateException: downstream unavailable");
-        assertThat(workflows.history(id, PageRequest.first(100)).items().get(3).display()).isEqualTo("Resting");
+        assertThat(workflows.history(id, PAGE).items().get(3).display()).isEqualTo("Resting");
     }
 
     @Test
@@ -125,7 +127,8 @@ class WorkflowsTest {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).isEqualTo("java.lang.IllegalStateException: downstream unavailable");
         assertThat(Flaky.FAILURES).containsExactly("ask attempt 3: downstream unavailable");
-        assertThat(workflows.runs(RunQuery.withStatus(RunStatus.FAILED), PageRequest.first(100)).items()).extracting(WorkflowRun::id).containsExactly(id);
+        assertThat(workflows.runs(RunQuery.withStatus(RunStatus.FAILED), PAGE).items())
+                .extracting(WorkflowRun::id).containsExactly(id);
     }
 
     @Test
@@ -183,7 +186,7 @@ class WorkflowsTest {
         String parent = workflows.start(StayPlan.class, context);
         time.runDue();
         assertThat(workflows.find(parent).status()).isEqualTo(RunStatus.WAITING);
-        String child = workflows.runs(RunQuery.of(Documents.class), PageRequest.first(100)).items().get(0).id();
+        String child = workflows.runs(RunQuery.of(Documents.class), PAGE).items().get(0).id();
         assertThat(workflows.find(child).parentId()).isEqualTo(parent);
 
         workflows.signal(child, "documents_uploaded", Map.of("passport", "P9"));
@@ -208,7 +211,7 @@ class WorkflowsTest {
     void cancellingAChildResumesItsParent() {
         String parent = workflows.start(StayPlan.class, new StayPlan.Context());
         time.runDue();
-        String child = workflows.runs(RunQuery.of(Documents.class), PageRequest.first(100)).items().get(0).id();
+        String child = workflows.runs(RunQuery.of(Documents.class), PAGE).items().get(0).id();
 
         assertThat(workflows.cancel(child)).isTrue();
         time.runDue();
@@ -244,10 +247,10 @@ class WorkflowsTest {
         long bob = book("Bob", checkin.plus(Duration.ofDays(1)), true);
 
         time.advanceTo(checkin.minus(Duration.ofHours(1)));
-        List<WorkflowRun> runs = workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items();
+        List<WorkflowRun> runs = workflows.runs(RunQuery.all().entity(Booking.class, ada), PAGE).items();
         assertThat(runs).extracting(WorkflowRun::workflow).containsExactlyInAnyOrder("door_code", "housekeeping");
         String adaRun = runs.stream().filter(r -> r.workflow().equals("door_code")).findFirst().orElseThrow().id();
-        assertThat(workflows.history(adaRun, PageRequest.first(100)).items().get(0).startedAt()).isEqualTo(checkin.minus(Duration.ofHours(1)));
+        assertThat(workflows.history(adaRun, PAGE).items().get(0).startedAt()).isEqualTo(checkin.minus(Duration.ofHours(1)));
 
         time.advance(Duration.ofSeconds(3)); // the lock service fails twice: retries after 1 s and 2 s
         assertThat(workflows.find(adaRun).status()).isEqualTo(RunStatus.WAITING);
@@ -263,9 +266,9 @@ class WorkflowsTest {
         WorkflowRun run = workflows.find(adaRun);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(DoorCode.CALLS).contains("greet #" + ada + " Ada (welcomed) on stage_done:keys");
-        assertThat(workflows.runs(RunQuery.of(Housekeeping.class), PageRequest.first(100)).items()).singleElement()
+        assertThat(workflows.runs(RunQuery.of(Housekeeping.class), PAGE).items()).singleElement()
                 .satisfies(r -> assertThat(r.result()).isEqualTo("\"room ready for Ada (welcomed)\""));
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, bob), PageRequest.first(100)).items()).as("Bob checks in a day later")
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, bob), PAGE).items()).as("Bob checks in a day later")
                 .noneMatch(r -> r.workflow().equals("door_code"));
     }
 
@@ -279,15 +282,15 @@ class WorkflowsTest {
         inTransaction(emf, em -> em.find(Booking.class, cancelled).setStatus(Booking.Status.CANCELLED));
 
         time.advanceTo(checkin);
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items()).isEmpty();
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PageRequest.first(100)).items()).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PAGE).items()).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PAGE).items()).isEmpty();
 
         time.advanceTo(later);
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items()).hasSize(2);
-        assertThat(workflows.history(workflows.runs(RunQuery.all().entity(Booking.class, moved), PageRequest.first(100)).items().get(0).id(),
-                PageRequest.first(100)).items().get(0).startedAt())
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, moved), PAGE).items()).hasSize(2);
+        assertThat(workflows.history(workflows.runs(RunQuery.all().entity(Booking.class, moved), PAGE).items().get(0).id(),
+                PAGE).items().get(0).startedAt())
                 .isEqualTo(later.minus(Duration.ofHours(1)));
-        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PageRequest.first(100)).items()).isEmpty();
+        assertThat(workflows.runs(RunQuery.all().entity(Booking.class, cancelled), PAGE).items()).isEmpty();
     }
 
     @Test
@@ -295,7 +298,7 @@ class WorkflowsTest {
         Instant checkin = T0.plus(Duration.ofDays(1));
         long ada = book("Ada", checkin, true);
         time.advanceTo(checkin.plus(Duration.ofHours(2)));
-        WorkflowRun run = workflows.runs(RunQuery.all().entity(Booking.class, ada), PageRequest.first(100)).items().stream()
+        WorkflowRun run = workflows.runs(RunQuery.all().entity(Booking.class, ada), PAGE).items().stream()
                 .filter(r -> r.workflow().equals("door_code")).findFirst().orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(DoorCode.CALLS).contains("remind #" + ada);
@@ -339,7 +342,7 @@ class WorkflowsTest {
         inTransaction(emf, em -> em.find(Booking.class, ada).setStage("linen"));
         time.advance(Duration.ofMinutes(10));
 
-        List<WorkflowRun> digests = workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PageRequest.first(100)).items();
+        List<WorkflowRun> digests = workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PAGE).items();
         assertThat(digests).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(run.result()).isEqualTo("\"stage_done:cleaning .. linen\"");
@@ -348,6 +351,6 @@ class WorkflowsTest {
 
         inTransaction(emf, em -> em.find(Booking.class, ada).setStage("keys"));
         time.advance(Duration.ofMinutes(10));
-        assertThat(workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PageRequest.first(100)).items()).hasSize(2);
+        assertThat(workflows.runs(RunQuery.of(dev.aifirst.workflows.fixtures.StageDigest.class), PAGE).items()).hasSize(2);
     }
 }

@@ -1,12 +1,12 @@
 package dev.aifirst.sample;
 
-import dev.aifirst.workflows.RunQuery;
-import dev.aifirst.events.EventQuery;
-import dev.aifirst.PageRequest;
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
+import dev.aifirst.events.EventQuery;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.testing.TimeMachine;
+import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,6 +27,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * check-out. {@link SampleApp} prints it; the tests check it.
  */
 public final class GuestJourney implements AutoCloseable {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     /** When the journey begins: Monday 1 June 2026, 09:00 UTC. */
     public static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
@@ -151,16 +154,16 @@ public final class GuestJourney implements AutoCloseable {
 
     /** The event rows of a reservation. */
     public List<EventRecord> events(long reservationId) {
-        return runtime.events().list(EventQuery.ofEntity(Reservation.class, reservationId), PageRequest.first(100)).items();
+        return runtime.events().list(EventQuery.ofEntity(Reservation.class, reservationId), PAGE).items();
     }
 
     /** The workflow runs a reservation's events started. */
     public List<WorkflowRun> runs(long reservationId) {
-        return runtime.workflows().runs(RunQuery.all().entity(Reservation.class, reservationId), PageRequest.first(100)).items();
+        return runtime.workflows().runs(RunQuery.all().entity(Reservation.class, reservationId), PAGE).items();
     }
 
     public List<StepExecution> history(String runId) {
-        return runtime.workflows().history(runId, PageRequest.first(100)).items();
+        return runtime.workflows().history(runId, PAGE).items();
     }
 
     public LockService locks() {

@@ -1,12 +1,13 @@
 package dev.aifirst.sample;
 
-import dev.aifirst.events.DeliveryQuery;
 import dev.aifirst.PageRequest;
+import dev.aifirst.events.DeliveryQuery;
 import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
+import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -14,6 +15,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@code ./mvnw -q -pl sample -am package exec:java -DskipTests}.
  */
 public final class SampleApp {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     private SampleApp() {
     }
@@ -30,7 +34,7 @@ public final class SampleApp {
                 for (EventRecord event : journey.events(reservation)) {
                     System.out.printf("  %-22s %-9s due %s%s%n", event.name(), event.status(), event.dueAt(),
                             event.note() == null ? "" : "  (" + event.note() + ")");
-                    for (DeliveryRecord delivery : journey.runtime().events().deliveries(DeliveryQuery.ofEvent(event.id()), PageRequest.first(100)).items()) {
+                    for (DeliveryRecord delivery : journey.runtime().events().deliveries(DeliveryQuery.ofEvent(event.id()), PAGE).items()) {
                         if (delivery.status() == DeliveryStatus.SKIPPED) {
                             String handler = delivery.subscriber().substring(delivery.subscriber().lastIndexOf('.') + 1);
                             System.out.printf("    %s skipped: %s%n", handler, delivery.lastError());

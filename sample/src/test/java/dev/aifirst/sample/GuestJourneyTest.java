@@ -1,9 +1,9 @@
 package dev.aifirst.sample;
 
-import dev.aifirst.events.DeliveryQuery;
-import dev.aifirst.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aifirst.PageRequest;
+import dev.aifirst.events.DeliveryQuery;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.events.EventStatus;
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The sample's guest journey: every message, in order, at its simulated time. */
 class GuestJourneyTest {
+
+    /** Enough for every list a test reads. */
+    static final PageRequest PAGE = PageRequest.first(100);
 
     final List<String> console = new ArrayList<>();
     GuestJourney journey;
@@ -57,7 +60,7 @@ class GuestJourneyTest {
                 .contains("[Tue 02 Jun 12:00] event documents_received for Ada's stay");
         EventRecord documents = journey.events(journey.ada()).stream()
                 .filter(e -> e.name().equals("documents_received")).findFirst().orElseThrow();
-        assertThat(journey.runtime().events().deliveries(DeliveryQuery.ofEvent(documents.id()), PageRequest.first(100)).items())
+        assertThat(journey.runtime().events().deliveries(DeliveryQuery.ofEvent(documents.id()), PAGE).items())
                 .filteredOn(d -> d.status() == DeliveryStatus.SKIPPED)
                 .singleElement().satisfies(d -> {
                     assertThat(d.subscriber()).isEqualTo(GuestMessages.class.getName() + "#acknowledgeDocuments");

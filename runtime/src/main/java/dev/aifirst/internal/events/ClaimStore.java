@@ -4,10 +4,8 @@ import dev.aifirst.events.ClaimRecord;
 import dev.aifirst.internal.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,20 +83,10 @@ public final class ClaimStore {
 
     private static List<ClaimRecord> query(Connection c, String where, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_claim WHERE " + where)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                s.setObject(i + 1, value instanceof Instant instant ? Sql.timestamp(instant) : value);
-            }
-            List<ClaimRecord> claims = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    int count = rs.getInt("remaining");
-                    Integer remaining = rs.wasNull() ? null : count;
-                    claims.add(new ClaimRecord(rs.getLong("id"), rs.getString("event_name"), rs.getString("match_value"),
-                            rs.getString("holder"), Sql.instant(rs, "expires_at"), remaining, Sql.instant(rs, "created_at")));
-                }
-            }
-            return claims;
+            Sql.bind(s, parameters);
+            return Sql.list(s, rs -> new ClaimRecord(rs.getLong("id"), rs.getString("event_name"),
+                    rs.getString("match_value"), rs.getString("holder"), Sql.instant(rs, "expires_at"),
+                    Sql.nullableInt(rs, "remaining"), Sql.instant(rs, "created_at")));
         }
     }
 }

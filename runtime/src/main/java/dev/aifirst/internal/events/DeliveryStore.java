@@ -139,16 +139,9 @@ final class DeliveryStore {
     }
 
     private static List<DeliveryRecord> read(PreparedStatement s) throws SQLException {
-        List<DeliveryRecord> deliveries = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                deliveries.add(new DeliveryRecord(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("occurrence"),
-                        rs.getString("subscriber"), DeliveryStatus.valueOf(rs.getString("status")),
-                        Sql.instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("last_error"),
-                        Sql.instant(rs, "completed_at")));
-            }
-        }
-        return deliveries;
+        return Sql.list(s, rs -> new DeliveryRecord(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("occurrence"),
+                rs.getString("subscriber"), DeliveryStatus.valueOf(rs.getString("status")), Sql.instant(rs, "due_at"),
+                rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "completed_at")));
     }
 
 }

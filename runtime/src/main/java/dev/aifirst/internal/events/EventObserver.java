@@ -11,7 +11,7 @@ import org.hibernate.Session;
 public interface EventObserver {
 
     /**
-     * @param claimedBy the holder of the claim the occurrence falls under ({@link ClaimRecord#holder()}),
+     * @param claimedBy the holder of the claim the occurrence falls under ({@link dev.aifirst.events.ClaimRecord#holder()}),
      *     or null: only that holder should act on it
      */
     void occurred(EventContext<?> event, String claimedBy, Session session) throws Exception;

@@ -13,10 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
-import java.util.Arrays;
 
 /** The SQL of {@code aif_event}. Every method joins the caller's transaction. */
 final class EventStore {
@@ -123,13 +123,7 @@ final class EventStore {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT DISTINCT entity_id FROM aif_event WHERE entity_type = ? ORDER BY entity_id")) {
             s.setString(1, entityType);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+            return Sql.list(s, rs -> rs.getString(1));
         }
     }
 
@@ -225,14 +219,8 @@ final class EventStore {
         }
     }
 
-    private List<EventRow> readEvents(PreparedStatement s) throws SQLException {
-        List<EventRow> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(readEvent(rs));
-            }
-        }
-        return rows;
+    private static List<EventRow> readEvents(PreparedStatement s) throws SQLException {
+        return Sql.list(s, EventStore::readEvent);
     }
 
     private static EventRow readEvent(ResultSet rs) throws SQLException {

@@ -31,7 +31,7 @@ public interface EventSubscriber {
     /** How a failing delivery is retried. */
     RetryPolicy retry();
 
-    /** Whether this subscriber receives the event also while another holds a {@link Claims claim} on it. */
+    /** Whether this subscriber receives the event also while another holds a {@link dev.aifirst.events.Claims claim} on it. */
     default boolean ignoresClaims() {
         return false;
     }

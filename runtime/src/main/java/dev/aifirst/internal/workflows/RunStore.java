@@ -195,12 +195,36 @@ final class RunStore {
     /**
      * One page of the runs that match, after {@code after}, oldest first: at most {@code count}.
      *
-     * @param workflow a workflow name, or null
+     * @param workflow a workflow name, or null; likewise each criterion after it
      */
     List<RunRow> page(Connection c, String workflow, RunStatus status, String entityType, String entityId,
             Pages.TimeKey after, int count) throws SQLException {
-        StringBuilder where = new StringBuilder("1 = 1");
         List<Object> parameters = new ArrayList<>();
+        StringBuilder where = matching(workflow, status, entityType, entityId, parameters);
+        if (after != null) {
+            where.append(" AND (created_at > ? OR created_at = ? AND id > ?)");
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(after.id());
+        }
+        parameters.add(count);
+        return query(c, where + " ORDER BY created_at, id LIMIT ?", parameters.toArray());
+    }
+
+    /** How many runs match; the criteria as in {@link #page}. */
+    long count(Connection c, String workflow, RunStatus status, String entityType, String entityId)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = matching(workflow, status, entityType, entityId, parameters);
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aif_workflow_run WHERE " + where)) {
+            Sql.bind(s, parameters.toArray());
+            return Sql.list(s, rs -> rs.getLong(1)).get(0);
+        }
+    }
+
+    private static StringBuilder matching(String workflow, RunStatus status, String entityType, String entityId,
+            List<Object> parameters) {
+        StringBuilder where = new StringBuilder("1 = 1");
         if (workflow != null) {
             where.append(" AND workflow = ?");
             parameters.add(workflow);
@@ -214,26 +238,13 @@ final class RunStore {
             parameters.add(entityType);
             parameters.add(entityId);
         }
-        if (after != null) {
-            where.append(" AND (created_at > ? OR created_at = ? AND id > ?)");
-            parameters.add(Sql.timestamp(after.createdAt()));
-            parameters.add(Sql.timestamp(after.createdAt()));
-            parameters.add(after.id());
-        }
-        parameters.add(count);
-        return query(c, where + " ORDER BY created_at, id LIMIT ?", parameters.toArray());
+        return where;
     }
 
     private List<RunRow> query(Connection c, String where, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_workflow_run WHERE " + where)) {
             Sql.bind(s, parameters);
-            List<RunRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-            }
-            return rows;
+            return Sql.list(s, RunStore::read);
         }
     }
 

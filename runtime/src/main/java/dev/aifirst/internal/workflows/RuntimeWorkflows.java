@@ -71,16 +71,32 @@ public final class RuntimeWorkflows implements Workflows {
 
     @Override
     public Page<WorkflowRun> runs(RunQuery query, PageRequest page) {
-        Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        String workflow = query.workflowClass() == null ? null : engine.registry().of(query.workflowClass()).name();
-        String entityType = query.entityType() == null ? null : storedEntityType(query.entityType());
-        String entityId = query.entityId() == null ? null : String.valueOf(query.entityId());
+        Criteria criteria = criteria(query);
         Pages.TimeKey after = Pages.afterTime(page);
-        List<RunRow> rows = engine.database().inAutoCommit(c -> engine.store()
-                .page(c, workflow, query.status(), entityType, entityId, after, page.limit() + 1));
+        List<RunRow> rows = engine.database().inAutoCommit(c -> engine.store().page(c, criteria.workflow(),
+                query.status(), criteria.entityType(), criteria.entityId(), after, page.limit() + 1));
         List<WorkflowRun> runs = rows.stream().map(RunRow::toRecord).toList();
         return Pages.of(runs, page, run -> Pages.timeCursor(run.createdAt(), run.id()));
+    }
+
+    @Override
+    public long count(RunQuery query) {
+        Criteria criteria = criteria(query);
+        return engine.database().inAutoCommit(c -> engine.store().count(c, criteria.workflow(), query.status(),
+                criteria.entityType(), criteria.entityId()));
+    }
+
+    /** A query's criteria as stored. */
+    private record Criteria(String workflow, String entityType, String entityId) {
+    }
+
+    private Criteria criteria(RunQuery query) {
+        Objects.requireNonNull(query, "query");
+        return new Criteria(
+                query.workflowClass() == null ? null : engine.registry().of(query.workflowClass()).name(),
+                query.entityType() == null ? null : storedEntityType(query.entityType()),
+                query.entityId() == null ? null : String.valueOf(query.entityId()));
     }
 
     /** Runs are stored under the entity class that declares the events (a subclass's too). */

@@ -4,10 +4,8 @@ import dev.aifirst.internal.persistence.Sql;
 import dev.aifirst.workflows.StepExecution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The SQL of {@code aif_workflow_step}, each run's history; in the caller's transaction. */
@@ -50,16 +48,10 @@ final class StepHistoryStore {
         try (PreparedStatement s = c.prepareStatement("SELECT id, step, attempt, started_at, ended_at, outcome, error,"
                 + " progress, display FROM aif_workflow_step WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?")) {
             Sql.bind(s, runId, afterId, count);
-            List<HistoryRow> steps = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    steps.add(new HistoryRow(rs.getLong("id"), new StepExecution(rs.getString("step"),
-                            rs.getInt("attempt"), Sql.instant(rs, "started_at"), Sql.instant(rs, "ended_at"),
-                            rs.getString("outcome"), rs.getString("error"), Sql.nullableDouble(rs, "progress"),
-                            rs.getString("display"))));
-                }
-            }
-            return steps;
+            return Sql.list(s, rs -> new HistoryRow(rs.getLong("id"), new StepExecution(rs.getString("step"),
+                    rs.getInt("attempt"), Sql.instant(rs, "started_at"), Sql.instant(rs, "ended_at"),
+                    rs.getString("outcome"), rs.getString("error"), Sql.nullableDouble(rs, "progress"),
+                    rs.getString("display"))));
         }
     }
 }

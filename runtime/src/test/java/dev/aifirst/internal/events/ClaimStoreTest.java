@@ -2,9 +2,9 @@ package dev.aifirst.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aifirst.events.ClaimRecord;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
-import dev.aifirst.events.ClaimRecord;
 import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestDatabase;
 import java.sql.Connection;
