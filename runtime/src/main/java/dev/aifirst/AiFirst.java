@@ -175,11 +175,29 @@ public final class AiFirst implements AutoCloseable {
             return this;
         }
 
-        /** How often running work proves this node alive (default 30 s); four misses hand it to another node. */
+        /**
+         * How often running work proves this node alive (default 30 s). After six missed heartbeats
+         * (three minutes by default) another node takes the work over; {@link #takeoverAfter} sets
+         * that delay directly.
+         */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
+            Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+            if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+                throw new IllegalArgumentException("heartbeatInterval must be positive, was " + heartbeatInterval);
+            }
             scheduler = new SchedulerSettings(scheduler.threads(), scheduler.pollingInterval(), heartbeatInterval,
                     scheduler.schedulerName());
             return this;
+        }
+
+        /**
+         * How long after a node stops (a crash, a kill, a lost network) another node takes over the
+         * work it held (default 3 minutes). Shorter means faster recovery and more frequent
+         * heartbeat writes: the heartbeat interval is a sixth of it.
+         */
+        public Builder takeoverAfter(Duration takeover) {
+            Objects.requireNonNull(takeover, "takeover");
+            return heartbeatInterval(takeover.dividedBy(SchedulerSettings.MISSED_HEARTBEATS));
         }
 
         /** This node's name in a cluster (default: the host name). */

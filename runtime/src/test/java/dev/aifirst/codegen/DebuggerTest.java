@@ -97,11 +97,13 @@ class DebuggerTest {
             assertThat(stepped).as("where each breakpoint stopped, and where a step into it went")
                     .containsExactlyInAnyOrderEntriesOf(expected);
             assertThat(callers.get("dev.aifirst.workflows.fixtures.ChainWorkflow"))
-                    .as("the runtime's frames between db-scheduler and the generated execute: the run loop only")
+                    .as("the runtime's frames between db-scheduler and the generated execute: the run loop, and"
+                            + " the execution's handling of a database that is away")
                     .containsExactly("dev.aifirst.internal.workflows.StepInvoker.invoke",
                             "dev.aifirst.internal.workflows.RunLoop.runStep",
                             "dev.aifirst.internal.workflows.RunLoop.execute",
-                            "dev.aifirst.internal.workflows.WorkflowEngine.lambda$tasks$0");
+                            "dev.aifirst.internal.scheduling.Resilience.run",
+                            "dev.aifirst.internal.workflows.WorkflowEngine.runSteps");
             assertThat(debuggee.waitFor(60, TimeUnit.SECONDS)).as("the debuggee finished").isTrue();
             assertThat(ChildJvm.output(log)).contains(" COMPLETED");
         } finally {

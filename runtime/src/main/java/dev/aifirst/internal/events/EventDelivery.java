@@ -5,6 +5,7 @@ import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventStatus;
 import dev.aifirst.internal.persistence.Database;
+import dev.aifirst.internal.persistence.DatabaseFailures;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.persistence.StackTraces;
 import dev.aifirst.internal.scheduling.Executions;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,10 @@ final class EventDelivery {
     private final Database database;
     private final SessionTransactions transactions;
     private final Clock clock;
+    private final Consumer<Instant> alarm;
 
     EventDelivery(EventRegistry registry, EventStore events, DeliveryStore deliveries, EventOutbox outbox,
-            Database database, SessionTransactions transactions, Clock clock) {
+            Database database, SessionTransactions transactions, Clock clock, Consumer<Instant> alarm) {
         this.registry = registry;
         this.events = events;
         this.deliveries = deliveries;
@@ -46,6 +49,7 @@ final class EventDelivery {
         this.database = database;
         this.transactions = transactions;
         this.clock = clock;
+        this.alarm = alarm;
     }
 
     /** The delivery being run, once it was found due: the subscriber's failure is recorded against it. */
@@ -62,8 +66,10 @@ final class EventDelivery {
                 return null;
             });
         } catch (RuntimeException failure) {
-            if (attempt.delivery == null) {
-                throw failure; // our own bookkeeping failed: let db-scheduler retry the execution
+            if (attempt.delivery == null || DatabaseFailures.isTransient(failure)) {
+                // Our own bookkeeping failed, or the database is away: the execution is tried again,
+                // without spending one of the subscriber's attempts.
+                throw failure;
             }
             Throwable cause = failure instanceof SessionTransactions.UserCodeFailure user ? user.failure() : failure;
             recordFailure(attempt, instance.attempt(), cause);
@@ -139,6 +145,7 @@ final class EventDelivery {
     private void recordFailure(Attempt running, int attempt, Throwable cause) {
         DeliveryRecord delivery = running.delivery;
         RetryPolicy retry = running.subscriber.retry();
+        Instant[] retryAt = {null};
         database.inTransaction(c -> {
             Instant now = clock.instant();
             DeliveryRecord current = deliveries.lock(c, delivery.id());
@@ -153,6 +160,7 @@ final class EventDelivery {
                         new EventTasks.DeliveryInstance(delivery.id(), attempt + 1).id(), next);
                 LOG.warn("{} failed (attempt {} of {}), retrying at {}: {}", delivery.subscriber(), attempt,
                         retry.maxAttempts(), next, cause.toString());
+                retryAt[0] = next;
             } else {
                 deliveries.update(c, delivery.id(), DeliveryStatus.FAILED, delivery.dueAt(), attempt, error, now);
                 LOG.error("{} failed for good after {} attempts (delivery {})", delivery.subscriber(), attempt,
@@ -160,5 +168,8 @@ final class EventDelivery {
             }
             return null;
         });
+        if (retryAt[0] != null) {
+            alarm.accept(retryAt[0]);
+        }
     }
 }

@@ -1,12 +1,16 @@
 package dev.aifirst.internal.events;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.spi.Instances;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
@@ -47,20 +51,28 @@ public final class EventEngine {
         this.sync = new EntitySync(events, outbox, clock);
         this.contexts = new EventContexts(registry);
         this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock);
-        this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock);
+        this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
+                this::wakeUpAt);
     }
 
     /** The db-scheduler tasks that carry the work; each wakes the scheduler for the work it made due now. */
     public List<Task<?>> tasks() {
         return List.of(
-                Tasks.oneTime(EventTasks.DUE).execute((instance, context) -> {
-                    occurrence.execute(EventTasks.DueInstance.parse(instance.getId()));
-                    wakeUp();
-                }),
-                Tasks.oneTime(EventTasks.DELIVERY).execute((instance, context) -> {
-                    delivery.execute(EventTasks.DeliveryInstance.parse(instance.getId()));
-                    wakeUp();
-                }));
+                Tasks.oneTime(EventTasks.DUE).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                        .execute(this::occur),
+                Tasks.oneTime(EventTasks.DELIVERY).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                        .execute(this::deliver));
+    }
+
+    private void occur(TaskInstance<Void> instance, ExecutionContext context) {
+        Resilience.run("event " + instance.getId(), occurrence::execute, EventTasks.DueInstance.parse(instance.getId()));
+        wakeUp();
+    }
+
+    private void deliver(TaskInstance<Void> instance, ExecutionContext context) {
+        Resilience.run("delivery " + instance.getId(), delivery::execute,
+                EventTasks.DeliveryInstance.parse(instance.getId()));
+        wakeUp();
     }
 
     /** Hooks the engine into the application's Hibernate session factory. */
@@ -92,6 +104,14 @@ public final class EventEngine {
         Scheduling current = scheduling;
         if (current != null) {
             current.wakeUp();
+        }
+    }
+
+    /** Tells the scheduler to look for work at {@code at}, when that comes before its next poll. */
+    void wakeUpAt(Instant at) {
+        Scheduling current = scheduling;
+        if (current != null) {
+            current.wakeUpAt(at);
         }
     }
 

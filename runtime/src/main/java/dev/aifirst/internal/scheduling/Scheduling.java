@@ -11,9 +11,14 @@ import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Dialect;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The db-scheduler instance that executes the runtime's work. In normal operation a polling
@@ -25,11 +30,23 @@ public final class Scheduling implements AutoCloseable {
     private final Scheduler scheduler;
     private final ManualScheduler manual;
     private final Database database;
+    private final Clock clock;
+    private final Duration pollingInterval;
+    /** Wakes the polling scheduler for work due before its next poll (a retry's backoff, a short sleep). */
+    private final ScheduledExecutorService alarm;
 
-    private Scheduling(Scheduler scheduler, ManualScheduler manual, Database database) {
+    private Scheduling(Scheduler scheduler, ManualScheduler manual, Database database, Clock clock,
+            Duration pollingInterval) {
         this.scheduler = scheduler;
         this.manual = manual;
         this.database = database;
+        this.clock = clock;
+        this.pollingInterval = pollingInterval;
+        this.alarm = manual != null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aifirst-alarm");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A polling scheduler with worker threads, on {@code clock}. */
@@ -39,6 +56,7 @@ public final class Scheduling implements AutoCloseable {
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(SchedulerSettings.MISSED_HEARTBEATS)
                 // Our tasks record their own failures; db-scheduler's log of them would repeat it.
                 .failureLogging(LogLevel.DEBUG, false)
                 .enableImmediateExecution();
@@ -50,7 +68,7 @@ public final class Scheduling implements AutoCloseable {
         }
         // Lock-and-fetch picks a batch in one round trip; fetch again when half the threads are free.
         builder.pollUsingLockAndFetch(0.5, 1.0);
-        return new Scheduling(builder.build(), null, database);
+        return new Scheduling(builder.build(), null, database, clock, settings.pollingInterval());
     }
 
     /** A scheduler that runs due work only when asked, synchronously, on {@code clock}. */
@@ -60,7 +78,7 @@ public final class Scheduling implements AutoCloseable {
             builder.jdbcCustomization(new H2JdbcCustomization());
         }
         ManualScheduler manual = builder.build();
-        return new Scheduling(manual, manual, database);
+        return new Scheduling(manual, manual, database, null, null);
     }
 
     public void start() {
@@ -74,6 +92,27 @@ public final class Scheduling implements AutoCloseable {
     public void wakeUp() {
         if (manual == null) {
             scheduler.triggerCheckForDueExecutions();
+        }
+    }
+
+    /**
+     * Asks the scheduler to look for due work at {@code at}, when that comes before its next poll, so
+     * that a backoff of a second is kept to about a second whatever the polling interval. Without
+     * effect under a time machine.
+     */
+    public void wakeUpAt(Instant at) {
+        if (manual != null) {
+            return;
+        }
+        long delay = Duration.between(clock.instant(), at).toMillis();
+        if (delay <= 0) {
+            wakeUp();
+        } else if (delay < pollingInterval.toMillis()) {
+            try {
+                alarm.schedule(scheduler::triggerCheckForDueExecutions, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // closing: the work waits for the next start
+            }
         }
     }
 
@@ -107,6 +146,7 @@ public final class Scheduling implements AutoCloseable {
     @Override
     public void close() {
         if (manual == null) {
+            alarm.shutdownNow();
             scheduler.stop();
         }
     }

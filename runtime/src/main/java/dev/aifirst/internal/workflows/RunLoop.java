@@ -3,8 +3,8 @@ package dev.aifirst.internal.workflows;
 import dev.aifirst.Flow;
 import dev.aifirst.internal.events.EventRegistry;
 import dev.aifirst.internal.persistence.Database;
+import dev.aifirst.internal.persistence.DatabaseFailures;
 import dev.aifirst.internal.persistence.StackTraces;
-import dev.aifirst.spi.Instances;
 import dev.aifirst.spi.RetryPolicy;
 import dev.aifirst.spi.StepDeclaration;
 import dev.aifirst.spi.WaitDeclaration;
@@ -38,12 +38,11 @@ final class RunLoop {
     private final StepInvoker invoker;
     private final Database database;
     private final EventRegistry events;
-    private final Instances instances;
     private final ChatModel chatModel;
     private final Clock clock;
 
     RunLoop(WorkflowRegistry registry, RunStore store, RunTransitions transitions, RunStarter starter,
-            StepInvoker invoker, Database database, EventRegistry events, Instances instances, ChatModel chatModel,
+            StepInvoker invoker, Database database, EventRegistry events, ChatModel chatModel,
             Clock clock) {
         this.registry = registry;
         this.store = store;
@@ -52,7 +51,6 @@ final class RunLoop {
         this.invoker = invoker;
         this.database = database;
         this.events = events;
-        this.instances = instances;
         this.chatModel = chatModel;
         this.clock = clock;
     }
@@ -130,16 +128,21 @@ final class RunLoop {
                         null, run.id, subflow.onComplete().stepName(), clock.instant());
             }
         } catch (Exception failure) {
-            return stepFailed(run, definition, declaration, context, failure, startedAt);
+            if (DatabaseFailures.isTransient(failure)) {
+                // The database is away, not the step at fault: tried again when it is back, no attempt spent.
+                throw new DatabaseUnavailable(run, failure);
+            }
+            return stepFailed(run, definition, declaration, failure, startedAt);
         }
         Instant endedAt = clock.instant();
+        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt,
+                flow.toString(), null, flow instanceof Flow.GoTo goTo ? goTo.progress() : null, declaration.display());
+        Transition.Builder next = transitionAfter(flow, child, endedAt);
         if (flow instanceof Flow.Fail fail) {
-            callOnFail(definition, context, new WorkflowFailure(run.step, run.attempt, "fail", fail.reason(), "", endedAt));
+            next.callingOnFail(Inputs.json(new WorkflowFailure(run.step, run.attempt, "fail", fail.reason(), "", endedAt)));
         }
-        StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt, flow.toString(),
-                null, flow instanceof Flow.GoTo goTo ? goTo.progress() : null, declaration.display());
-        return transitionAfter(flow, child, endedAt).context(definition.encodeContext(context)).recording(history)
-                .claims(stepContext.claimChanges()).build();
+        return next.context(definition.encodeContext(context)).recording(history).claims(stepContext.claimChanges())
+                .build();
     }
 
     /** Where a step's {@link Flow} takes the run. */
@@ -174,7 +177,7 @@ final class RunLoop {
 
     /** A step attempt threw: retried under its policy, or the run fails for good and its {@code @OnFail} runs. */
     private Transition stepFailed(RunRow run, WorkflowDefinition<?> definition, StepDeclaration declaration,
-            Object context, Exception failure, Instant startedAt) {
+            Exception failure, Instant startedAt) {
         Instant endedAt = clock.instant();
         RetryPolicy retry = declaration.retry();
         String error = failure.getClass().getName() + ": " + failure.getMessage();
@@ -185,10 +188,10 @@ final class RunLoop {
                     retry.delayAfter(run.attempt), error);
             return Transition.retry(endedAt.plus(retry.delayAfter(run.attempt))).recording(history).build();
         }
-        callOnFail(definition, context, new WorkflowFailure(run.step, run.attempt, failure.getClass().getName(),
-                String.valueOf(failure.getMessage()), StackTraces.of(failure), endedAt));
         LOG.error("{} failed for good after {} attempts", run, run.attempt, failure);
-        return Transition.fail(error).recording(history).build();
+        WorkflowFailure reason = new WorkflowFailure(run.step, run.attempt, failure.getClass().getName(),
+                String.valueOf(failure.getMessage()), StackTraces.of(failure), endedAt);
+        return Transition.fail(error).recording(history).callingOnFail(Inputs.json(reason)).build();
     }
 
     /** A wait's time is up: the run goes to its timeout step, or fails without one. */
@@ -215,12 +218,10 @@ final class RunLoop {
                 .recording(new StepHistoryStore.History(run.step, run.attempt, now, now, "FAILED", error, null, "")).build();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void callOnFail(WorkflowDefinition definition, Object context, WorkflowFailure failure) {
-        try {
-            definition.onFail(context, failure, instances);
-        } catch (Exception e) {
-            LOG.error("The @OnFail method of workflow '{}' failed too", definition.name(), e);
+    /** A step, or its commit, met a database that is away: the execution is tried again in place. */
+    static final class DatabaseUnavailable extends RuntimeException {
+        DatabaseUnavailable(RunRow run, Exception cause) {
+            super(run + ": the database is unavailable: " + cause.getMessage(), cause);
         }
     }
 }

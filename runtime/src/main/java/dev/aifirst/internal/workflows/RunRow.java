@@ -33,6 +33,10 @@ final class RunRow {
     Double progress;
     String result;
     String error;
+    /** The state of a failed run's {@code @OnFail} hook: {@code PENDING}, {@code CALLED}, or null. */
+    String onFail;
+    /** The failure handed to the hook, as JSON. */
+    String failure;
     /** Whether a step of the run took a claim: its end releases them. */
     boolean holdsClaims;
     Instant createdAt;

@@ -16,11 +16,12 @@ import java.util.List;
 /** The SQL of {@code aif_workflow_run}; every method works in the caller's transaction. */
 final class RunStore {
 
-    /** Writes a run's state if its sequence is still the one read: 21 state columns, updated_at, id, seq. */
+    /** Writes a run's state if its sequence is still the one read: 23 state columns, updated_at, id, seq. */
     private static final String UPDATE = "UPDATE aif_workflow_run SET status = ?, step = ?, attempt = ?, seq = ?,"
             + " lease = ?, context = ?, entity_type = ?, entity_id = ?, wait_kind = ?, waiting_for = ?, match_value = ?,"
             + " timeout_step = ?, wake_at = ?, input = ?, parent_id = ?, parent_step = ?, debounce_until = ?,"
-            + " progress = ?, result = ?, error = ?, holds_claims = ?, updated_at = ? WHERE id = ? AND seq = ?";
+            + " progress = ?, result = ?, error = ?, holds_claims = ?, on_fail = ?, failure = ?, updated_at = ?"
+            + " WHERE id = ? AND seq = ?";
 
     private final Dialect dialect;
 
@@ -30,10 +31,9 @@ final class RunStore {
 
     private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
             + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
-            + " parent_step, debounce_until, progress, result, error, holds_claims, created_at, updated_at";
+            + " parent_step, debounce_until, progress, result, error, holds_claims, on_fail, failure, created_at, updated_at";
     /** The placeholders of {@link #COLUMNS}. */
-    private static final String VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?)";
+    private static final String VALUES = "VALUES (" + "?, ".repeat(27) + "?)";
 
     void insert(Connection c, RunRow run) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
@@ -43,7 +43,7 @@ final class RunStore {
         }
     }
 
-    /** Binds the 26 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
+    /** Binds the 28 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
     private static int bindInsert(PreparedStatement s, RunRow run) throws SQLException {
         s.setString(1, run.id);
         s.setString(2, run.workflow);
@@ -128,7 +128,7 @@ final class RunStore {
         }
     }
 
-    /** Binds status … holds_claims (21 parameters) from {@code first}; returns the next index. */
+    /** Binds status … failure (23 parameters) from {@code first}; returns the next index. */
     private static int bindState(PreparedStatement s, int first, RunRow run) throws SQLException {
         int i = first;
         s.setString(i++, run.status.name());
@@ -152,6 +152,8 @@ final class RunStore {
         s.setString(i++, run.result);
         s.setString(i++, run.error);
         s.setBoolean(i++, run.holdsClaims);
+        s.setString(i++, run.onFail);
+        s.setString(i++, run.failure);
         return i;
     }
 
@@ -166,6 +168,18 @@ final class RunStore {
     RunRow find(Connection c, String id, boolean lock) throws SQLException {
         List<RunRow> rows = query(c, "id = ?" + (lock ? " FOR UPDATE" : ""), id);
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * Marks a failed run's {@code @OnFail} hook called, if it is still pending.
+     *
+     * @return whether it was pending: only then may the caller call it
+     */
+    boolean markOnFailCalled(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE aif_workflow_run SET on_fail = ? WHERE id = ? AND on_fail = ?")) {
+            Sql.bind(s, OnFailHook.CALLED, runId, OnFailHook.PENDING);
+            return s.executeUpdate() == 1;
+        }
     }
 
     /** The runs waiting for an event of one of these names, oldest first, locked. */
@@ -275,6 +289,8 @@ final class RunStore {
         run.progress = Sql.nullableDouble(rs, "progress");
         run.result = rs.getString("result");
         run.error = rs.getString("error");
+        run.onFail = rs.getString("on_fail");
+        run.failure = rs.getString("failure");
         run.createdAt = Sql.instant(rs, "created_at");
         run.updatedAt = Sql.instant(rs, "updated_at");
         return run;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,18 @@ final class RunTransitions {
     private final ClaimStore claims;
     private final Clock clock;
 
-    RunTransitions(Database database, RunStore store, ClaimStore claims, Clock clock) {
+    private final Consumer<Instant> alarm;
+
+    /**
+     * @param alarm told when a committed transition made work due at an instant, so that the
+     *     scheduler looks for it then rather than at its next poll
+     */
+    RunTransitions(Database database, RunStore store, ClaimStore claims, Clock clock, Consumer<Instant> alarm) {
         this.database = database;
         this.store = store;
         this.claims = claims;
         this.clock = clock;
+        this.alarm = alarm;
     }
 
     /**
@@ -49,7 +57,14 @@ final class RunTransitions {
             return true;
         };
         try {
-            return oneStatement(run, transition) ? database.inAutoCommit(work) : database.inTransaction(work);
+            boolean committed = oneStatement(run, transition) ? database.inAutoCommit(work) : database.inTransaction(work);
+            if (transition.executeAt != null) {
+                alarm.accept(transition.executeAt);
+            }
+            if (transition.onFailure != null || run.status.ended() && run.parentId != null) {
+                alarm.accept(run.updatedAt); // the hook, or the parent resumed, is due now
+            }
+            return committed;
         } catch (StaleRun e) {
             LOG.debug("{} changed meanwhile (signal, cancel or another node); this worker stops", run);
             return false;
@@ -84,6 +99,9 @@ final class RunTransitions {
         if (transition.executeAt != null) {
             Executions.add(c, database.dialect(), WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(),
                     transition.executeAt);
+        }
+        if (transition.onFailure != null) {
+            Executions.add(c, database.dialect(), OnFailHook.TASK, run.id, now);
         }
         if (run.status.ended()) {
             ended(c, run, now);
@@ -125,6 +143,10 @@ final class RunTransitions {
         if (t.error != null) {
             run.error = t.error;
         }
+        if (t.onFailure != null) {
+            run.onFail = OnFailHook.PENDING;
+            run.failure = t.onFailure;
+        }
         if (t.claimChanges.stream().anyMatch(ClaimChange::hold)) {
             run.holdsClaims = true;
         }
@@ -138,7 +160,7 @@ final class RunTransitions {
     private boolean oneStatement(RunRow run, Transition t) {
         boolean endsWithFollowUp = t.to.ended() && (run.parentId != null || run.holdsClaims);
         return store.writesInOneStatement() && t.claimChanges.isEmpty() && t.child == null && t.executeAt == null
-                && !t.replacesExecution && !endsWithFollowUp;
+                && t.onFailure == null && !t.replacesExecution && !endsWithFollowUp;
     }
 
     /** A run ended: its claims end with it, and its parent, if it waits for it, resumes. */

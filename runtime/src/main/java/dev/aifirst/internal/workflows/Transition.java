@@ -48,6 +48,8 @@ final class Transition {
     final RunRow child;
     /** Claims the step took or released; they take effect with the transition. */
     final List<ClaimChange> claimChanges;
+    /** The failure to hand the run's {@code @OnFail} hook (JSON), which then runs as a task of its own; or null. */
+    final String onFailure;
 
     private Transition(Builder b) {
         this.name = b.name;
@@ -68,6 +70,7 @@ final class Transition {
         this.history = b.history;
         this.child = b.child;
         this.claimChanges = List.copyOf(b.claimChanges);
+        this.onFailure = b.onFailure;
     }
 
     // ---- after a step returned ---------------------------------------------------------------
@@ -194,6 +197,7 @@ final class Transition {
         private StepHistoryStore.History history;
         private RunRow child;
         private List<ClaimChange> claimChanges = List.of();
+        private String onFailure;
 
         private Builder(String name, RunStatus to) {
             this.name = name;
@@ -241,6 +245,12 @@ final class Transition {
 
         Builder claims(List<ClaimChange> claimChanges) {
             this.claimChanges = claimChanges;
+            return this;
+        }
+
+        /** The run's {@code @OnFail} hook is to run, once, after this failure commits. */
+        Builder callingOnFail(String failureJson) {
+            this.onFailure = failureJson;
             return this;
         }
 

@@ -1,15 +1,19 @@
 package dev.aifirst.internal.workflows;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ public final class WorkflowEngine {
     private final RunStarter starter;
     private final RunLoop loop;
     private final RunControl control;
+    private final OnFailHook onFailHook;
     private volatile Scheduling scheduling;
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
@@ -38,11 +43,12 @@ public final class WorkflowEngine {
         this.clock = clock;
         this.registry = new WorkflowRegistry(classLoader);
         this.store = new RunStore(database.dialect());
-        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock);
+        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, this::wakeUpAt);
         this.starter = new RunStarter(database, store, instances, clock);
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
-        this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), instances,
-                chatModel, clock);
+        this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
+                clock);
+        this.onFailHook = new OnFailHook(registry, store, database, instances);
         this.control = new RunControl(store, transitions, clock);
         for (WorkflowDefinition<?> definition : registry.definitions()) {
             if (!definition.triggerEvent().isEmpty()) {
@@ -54,10 +60,21 @@ public final class WorkflowEngine {
         }
     }
 
-    /** The db-scheduler task that runs workflow steps. */
+    /** The db-scheduler tasks: the one that runs workflow steps, and the one that calls {@code @OnFail} hooks. */
     public List<Task<?>> tasks() {
-        return List.of(Tasks.oneTime(WorkflowTask.NAME)
-                .execute((instance, context) -> loop.execute(WorkflowTask.RunInstance.parse(instance.getId()))));
+        return List.of(
+                Tasks.oneTime(WorkflowTask.NAME).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                        .execute(this::runSteps),
+                Tasks.oneTime(OnFailHook.TASK).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                        .execute(this::callOnFail));
+    }
+
+    private void runSteps(TaskInstance<Void> instance, ExecutionContext context) {
+        Resilience.run("workflow run " + instance.getId(), loop::execute, WorkflowTask.RunInstance.parse(instance.getId()));
+    }
+
+    private void callOnFail(TaskInstance<Void> instance, ExecutionContext context) {
+        Resilience.run("@OnFail of workflow run " + instance.getId(), onFailHook::execute, instance.getId());
     }
 
     public void start(Scheduling scheduling) {
@@ -70,6 +87,14 @@ public final class WorkflowEngine {
         Scheduling current = scheduling;
         if (current != null) {
             current.wakeUp();
+        }
+    }
+
+    /** Tells the scheduler to look for work at {@code at}, when that comes before its next poll. */
+    void wakeUpAt(Instant at) {
+        Scheduling current = scheduling;
+        if (current != null) {
+            current.wakeUpAt(at);
         }
     }
 

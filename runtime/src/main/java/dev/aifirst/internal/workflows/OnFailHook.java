@@ -1,0 +1,59 @@
+package dev.aifirst.internal.workflows;
+
+import dev.aifirst.internal.persistence.Database;
+import dev.aifirst.spi.Instances;
+import dev.aifirst.spi.WorkflowDefinition;
+import dev.aifirst.workflows.WorkflowFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes {@value #TASK}: calls a failed run's {@code @OnFail} method, once. The failure that
+ * schedules it commits first (so the hook never runs for a failure that did not happen), and the
+ * hook is marked called before it is called (so a crash or a takeover never calls it twice: at most
+ * once, and at least once unless the node dies during the call).
+ */
+final class OnFailHook {
+
+    static final String TASK = "aif-workflow-on-fail";
+    static final String PENDING = "PENDING";
+    static final String CALLED = "CALLED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnFailHook.class);
+
+    private final WorkflowRegistry registry;
+    private final RunStore store;
+    private final Database database;
+    private final Instances instances;
+
+    OnFailHook(WorkflowRegistry registry, RunStore store, Database database, Instances instances) {
+        this.registry = registry;
+        this.store = store;
+        this.database = database;
+        this.instances = instances;
+    }
+
+    /** The instance id of the hook's execution for one run. */
+    static String instance(RunRow run) {
+        return run.id;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void execute(String runId) {
+        RunRow run = database.inTransaction(c -> store.markOnFailCalled(c, runId) ? store.find(c, runId, false) : null);
+        if (run == null) {
+            return; // called already (a repeated execution), or the run has no hook pending
+        }
+        WorkflowDefinition definition = registry.named(run.workflow);
+        if (definition == null) {
+            LOG.error("{} failed, but no workflow named '{}' is deployed to call its @OnFail", run, run.workflow);
+            return;
+        }
+        try {
+            WorkflowFailure failure = Inputs.convert(run.failure, WorkflowFailure.class);
+            definition.onFail(definition.decodeContext(run.context), failure, instances);
+        } catch (Exception e) {
+            LOG.error("The @OnFail method of workflow '{}' failed for {}", definition.name(), run, e);
+        }
+    }
+}
