@@ -9,6 +9,7 @@ import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.SchedulerSettings;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.workflows.RuntimeWorkflows;
@@ -80,6 +81,14 @@ public final class AiFirst implements AutoCloseable {
     /** Durable workflows: start, signal, cancel, and queries of runs with their step history. */
     public Workflows workflows() {
         return workflows;
+    }
+
+    /**
+     * What the scheduler holds now: work due and not yet picked, the oldest due time, work running,
+     * and executions whose last tries failed (parked until their next attempt).
+     */
+    public Backlog backlog() {
+        return database.inAutoCommit(c -> Executions.backlog(c, clock.instant()));
     }
 
     /** The clock the runtime reads. */

@@ -3,6 +3,7 @@ package dev.aifirst.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.Backlog;
 import dev.aifirst.PageRequest;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.internal.persistence.Database;
@@ -12,6 +13,8 @@ import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.fixtures.Unsteady;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,5 +74,30 @@ class FailureHandlingTest {
         database.inTransaction(c -> Executions.add(c, database.dialect(), "aif-workflow-on-fail", id, time.now()));
         time.runDue();
         assertThat(Unsteady.ON_FAIL).hasSize(1);
+    }
+
+    @Test
+    void anExecutionThatFailsIsRescheduledWithAGrowingBackoffAndShownInTheBacklog() throws Exception {
+        String id = workflows.start(Unsteady.class, new Unsteady.Context());
+        try (Connection c = aifirst.dataSource().getConnection();
+             PreparedStatement corrupt = c.prepareStatement("UPDATE aif_workflow_run SET context = ? WHERE id = ?")) {
+            corrupt.setString(1, "{\"failForGood\": ");   // a hand edit gone wrong: the context cannot be read
+            corrupt.setString(2, id);
+            corrupt.executeUpdate();
+        }
+        assertThat(runtime.backlog().due()).as("the run's first execution").isEqualTo(1);
+
+        time.runDue();
+        Backlog.FailingExecution first = runtime.backlog().failing().get(0);
+        assertThat(first.task()).isEqualTo("aif-workflow");
+        assertThat(first.instance()).isEqualTo(id + "#1");
+        assertThat(first.consecutiveFailures()).isEqualTo(1);
+        assertThat(first.nextAttempt()).isEqualTo(time.now().plusSeconds(1));
+
+        time.advance(Duration.ofSeconds(1));
+        Backlog.FailingExecution second = runtime.backlog().failing().get(0);
+        assertThat(second.consecutiveFailures()).isEqualTo(2);
+        assertThat(second.nextAttempt()).as("the backoff doubles").isEqualTo(time.now().plusSeconds(2));
+        assertThat(Unsteady.CALLS).as("the step never ran").hasValue(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aifirst.internal.scheduling;
 
+import dev.aifirst.Backlog;
 import dev.aifirst.internal.persistence.Dialect;
 import dev.aifirst.internal.persistence.Sql;
 import java.sql.Connection;
@@ -120,4 +121,31 @@ public final class Executions {
         }
     }
 
+
+    /** The scheduler's table as an operator sees it at {@code now}. */
+    public static Backlog backlog(Connection connection, Instant now) throws SQLException {
+        long due;
+        Instant oldest;
+        long running;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*), MIN(execution_time),"
+                + " (SELECT COUNT(*) FROM scheduled_tasks WHERE picked) FROM scheduled_tasks"
+                + " WHERE picked = FALSE AND execution_time <= ?")) {
+            statement.setObject(1, Sql.timestamp(now));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                due = rs.getLong(1);
+                OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
+                oldest = first == null ? null : first.toInstant();
+                running = rs.getLong(3);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT task_name, task_instance,"
+                + " consecutive_failures, last_failure, execution_time FROM scheduled_tasks"
+                + " WHERE consecutive_failures > 0 ORDER BY last_failure LIMIT 100")) {
+            List<Backlog.FailingExecution> failing = Sql.list(statement, rs -> new Backlog.FailingExecution(
+                    rs.getString("task_name"), rs.getString("task_instance"), rs.getInt("consecutive_failures"),
+                    Sql.instant(rs, "last_failure"), Sql.instant(rs, "execution_time")));
+            return new Backlog(due, oldest, running, failing);
+        }
+    }
 }
