@@ -172,6 +172,21 @@ class OnEventDiagnosticsTest {
     }
 
     @Test
+    void retryNamingAClassInBothLists() {
+        assertSingleErrorOnLine(Message.RETRY_CLASS_IN_BOTH_LISTS, handlers("""
+                    @OnEvent(value = "room_created",
+                             retry = @Retry(nonRetryable = {IllegalArgumentException.class,
+                                                            IllegalStateException.class},
+                                            retryOn = {java.io.IOException.class,
+                                                       IllegalStateException.class}))
+                    void onCreated(EventContext<Room> event) { }
+                """),
+                "@Retry names java.lang.IllegalStateException both in nonRetryable and in retryOn; keep it in"
+                        + " nonRetryable to fail at once on it, or in retryOn to retry it",
+                "                           IllegalStateException.class}))");
+    }
+
+    @Test
     void negativeBackoff() {
         assertSingleErrorOnLine(Message.DURATION_NEGATIVE, handlers("""
                     @OnEvent(value = "room_created", retry = @Retry(backoff = "-PT1S"))

@@ -89,6 +89,39 @@ class WorkflowDiagnosticsTest {
     }
 
     @Test
+    void stepRetryNamingAClassInBothLists() {
+        assertSingleErrorOnLine(Message.RETRY_CLASS_IN_BOTH_LISTS, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true, retry = @Retry(nonRetryable = IllegalArgumentException.class,
+                                                       retryOn = {java.io.IOException.class, IllegalArgumentException.class}))
+                    Flow greet(Context ctx) { return Flow.complete(); }
+                """), "@Retry names java.lang.IllegalArgumentException both in nonRetryable and in retryOn",
+                "retryOn = {java.io.IOException.class");
+    }
+
+    @Test
+    void workflowRetryNamingAClassInBothLists() {
+        assertSingleErrorOnLine(Message.RETRY_CLASS_IN_BOTH_LISTS, workflow("""
+                @Workflow(name = "checkin",
+                          retry = @Retry(nonRetryable = java.io.IOException.class,
+                                         retryOn = java.io.IOException.class))""", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "@Retry names java.io.IOException both in nonRetryable and in retryOn",
+                "retryOn = java.io.IOException.class");
+    }
+
+    @Test
+    void inheritingStepRetryNamingClasses() {
+        assertSingleErrorOnLine(Message.RETRY_CLASSES_INHERITED, workflow("@Workflow(name = \"checkin\")", """
+                    @Step(start = true, retry = @Retry(maxAttempts = Retry.INHERIT,
+                                                       retryOn = java.io.IOException.class))
+                    Flow greet(Context ctx) { return Flow.complete(); }
+                """), "a step whose @Retry inherits the workflow's policy (maxAttempts = Retry.INHERIT) takes the"
+                        + " workflow's classes too, so it cannot name retryOn of its own; give the step a maxAttempts"
+                        + " of its own, or name the classes in the workflow's @Retry",
+                "retryOn = java.io.IOException.class");
+    }
+
+    @Test
     void onTimeoutNamingNoStep() {
         assertSingleErrorOnLine(Message.ON_TIMEOUT_UNKNOWN_STEP, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
                     static Context createContext(EventContext<Object> event) { return new Context(); }

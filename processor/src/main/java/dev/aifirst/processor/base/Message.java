@@ -57,6 +57,11 @@ public enum Message {
     RETRY_ATTEMPTS("AIF-E028", "@Retry maxAttempts must be at least 1 (the first attempt counts), was %s"),
     RETRY_MULTIPLIER("AIF-E029", "@Retry multiplier must be a finite number of at least 1.0, was %s"),
     RETRY_MAX_BACKOFF_SHORT("AIF-E030", "@Retry maxBackoff %s is shorter than backoff %s"),
+    RETRY_CLASS_IN_BOTH_LISTS("AIF-E074", "@Retry names %s both in nonRetryable and in retryOn; keep it in"
+            + " nonRetryable to fail at once on it, or in retryOn to retry it"),
+    RETRY_CLASSES_INHERITED("AIF-E075", "a step whose @Retry inherits the workflow's policy (maxAttempts ="
+            + " Retry.INHERIT) takes the workflow's classes too, so it cannot name %s of its own; give the step"
+            + " a maxAttempts of its own, or name the classes in the workflow's @Retry"),
 
     // @OnEvent handlers
     HANDLER_CLASS_NOT_REACHABLE("AIF-E031", "@OnEvent methods belong in a class that is top-level or a static nested"

@@ -26,7 +26,7 @@ final class EventHandlersWriter {
     private static final ClassName EVENT_CONTEXT = ClassName.get("dev.aifirst.events", "EventContext");
 
     /** The default of {@code @OnEvent(retry)}; keep in step with the annotation. */
-    static final RetrySpec DEFAULT_RETRY = new RetrySpec(5, Duration.ofSeconds(5), 2.0, Duration.ofHours(1), false);
+    static final RetrySpec DEFAULT_RETRY = new RetrySpec(5, Duration.ofSeconds(5), 2.0, Duration.ofHours(1));
 
     private final HandlerClassModel model;
     private final AnnotationSpec generated;
@@ -62,9 +62,10 @@ final class EventHandlersWriter {
         }
         List<CodeBlock> declarations = new ArrayList<>();
         for (Handler handler : model.handlers()) {
+            // A policy written in place indents its withers, if it has any, below its constructor.
             CodeBlock retry = handler.retry().equals(DEFAULT_RETRY)
                     ? CodeBlock.of("DEFAULT_RETRY")
-                    : handler.retry().newPolicy();
+                    : CodeBlock.of("$>$L$<", handler.retry().newPolicy());
             // Most handlers respect claims: only the exceptions say so, with the constructor's last argument.
             declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,$W$L$L)", HANDLER_DECLARATION,
                     handler.method(), handler.entity(), handler.event(), DurationSpec.code(handler.offset()), retry,

@@ -8,6 +8,7 @@ import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.handlers.HandlerClassModel.Handler;
 import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.Resolution;
+import dev.aifirst.processor.model.RetrySpec;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,10 @@ public final class OnEventStep extends DeferringStep {
         return classes;
     }
 
-    /** Whether the handler signatures and the {@code @OnEvent} values (often generated constants) are resolved. */
+    /**
+     * Whether the handler signatures, the {@code @OnEvent} values (often generated constants) and the
+     * classes their {@code @Retry} names are resolved.
+     */
     @Override
     protected boolean isResolved(TypeElement type) {
         for (ExecutableElement method : OnEventReader.handlerMethods(type)) {
@@ -60,7 +64,7 @@ public final class OnEventStep extends DeferringStep {
             }
             AnnotationMirror annotation = Annotations.find(method, OnEventReader.ON_EVENT).orElseThrow();
             AnnotationValue value = Annotations.explicitValue(annotation, "value");
-            if (value == null || !Resolution.isResolvedValue(value.getValue())) {
+            if (value == null || !Resolution.isResolvedValue(value.getValue()) || !RetrySpec.isResolved(annotation)) {
                 return false;
             }
         }

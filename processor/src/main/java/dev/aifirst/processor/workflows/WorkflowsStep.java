@@ -10,6 +10,7 @@ import dev.aifirst.processor.base.ProcessingContext;
 import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.model.GeneratedCode;
 import dev.aifirst.processor.model.Resolution;
+import dev.aifirst.processor.model.RetrySpec;
 import dev.aifirst.processor.workflows.WorkflowModel.StepModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,10 @@ public final class WorkflowsStep extends DeferringStep {
         return classes;
     }
 
-    /** A workflow refers to events by generated constants and to types that may be generated later. */
+    /**
+     * A workflow refers to events by generated constants, and to types and (in its {@code @Retry}s)
+     * exception classes that may be generated later.
+     */
     @Override
     protected boolean isResolved(TypeElement type) {
         if (!Resolution.isResolved(context.types(), type)) {
@@ -67,10 +71,18 @@ public final class WorkflowsStep extends DeferringStep {
             }
         }
         List<AnnotationValue> values = new ArrayList<>();
-        Annotations.find(type, WorkflowReader.WORKFLOW).map(a -> Annotations.explicitValue(a, "on")).ifPresent(values::add);
+        Optional<AnnotationMirror> workflow = Annotations.find(type, WorkflowReader.WORKFLOW);
+        workflow.map(a -> Annotations.explicitValue(a, "on")).ifPresent(values::add);
+        if (workflow.isPresent() && !RetrySpec.isResolved(workflow.get())) {
+            return false;
+        }
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             Annotations.find(method, WorkflowReader.WAIT_FOR_EVENT)
                     .map(a -> Annotations.explicitValue(a, "value")).ifPresent(values::add);
+            Optional<AnnotationMirror> step = Annotations.find(method, WorkflowReader.STEP);
+            if (step.isPresent() && !RetrySpec.isResolved(step.get())) {
+                return false;
+            }
         }
         return values.stream().allMatch(v -> v == null || Resolution.isResolvedValue(v.getValue()));
     }
