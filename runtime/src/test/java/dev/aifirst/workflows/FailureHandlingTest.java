@@ -77,6 +77,18 @@ class FailureHandlingTest {
     }
 
     @Test
+    void aFailureItsRetryPolicyDoesNotRetryFailsTheRunAtOnce() {
+        Unsteady.Context context = new Unsteady.Context();
+        context.badArgument = true;
+        String id = workflows.start(Unsteady.class, context);
+        time.runDue();
+
+        assertThat(workflows.find(id).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(history(id)).containsExactly("work#1 FAILED");
+        assertThat(Unsteady.ON_FAIL).containsExactly("room number -1 (attempt 1), the run unknown");
+    }
+
+    @Test
     void anExecutionThatFailsIsRescheduledWithAGrowingBackoffAndShownInTheBacklog() throws Exception {
         String id = workflows.start(Unsteady.class, new Unsteady.Context());
         try (Connection c = aifirst.dataSource().getConnection();

@@ -153,7 +153,7 @@ final class EventDelivery {
                 return null;
             }
             String error = StackTraces.of(cause);
-            if (retry.allowsAttemptAfter(attempt)) {
+            if (retry.allowsAttemptAfter(attempt) && retry.retries(cause)) {
                 Instant next = now.plus(retry.delayAfter(attempt));
                 deliveries.update(c, delivery.id(), DeliveryStatus.SCHEDULED, next, attempt, error, null);
                 Executions.add(c, database.dialect(), EventTasks.DELIVERY,

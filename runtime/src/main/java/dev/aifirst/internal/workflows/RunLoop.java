@@ -183,10 +183,13 @@ final class RunLoop {
         String error = failure.getClass().getName() + ": " + failure.getMessage();
         StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt, "FAILED", error, null,
                 declaration.display());
-        if (retry.allowsAttemptAfter(run.attempt)) {
+        if (retry.allowsAttemptAfter(run.attempt) && retry.retries(failure)) {
             LOG.warn("{} failed (attempt {} of {}), retrying in {}: {}", run, run.attempt, retry.maxAttempts(),
                     retry.delayAfter(run.attempt), error);
             return Transition.retry(endedAt.plus(retry.delayAfter(run.attempt))).recording(history).build();
+        }
+        if (!retry.retries(failure)) {
+            LOG.warn("{} failed with {}, which its @Retry does not retry", run, failure.getClass().getName());
         }
         LOG.error("{} failed for good after {} attempts", run, run.attempt, failure);
         WorkflowFailure reason = new WorkflowFailure(run.step, run.attempt, failure.getClass().getName(),
