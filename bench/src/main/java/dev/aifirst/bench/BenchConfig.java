@@ -1,5 +1,6 @@
 package dev.aifirst.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ record BenchConfig(boolean smoke, int repetitions, int tasks, int workflows, int
                 output = arg.substring(6);
             } else if (!arg.isBlank()) {
                 throw new IllegalArgumentException("unknown argument " + arg
-                        + "; use --smoke, --full, --only=raw,workflows,dbos,sync,latency,scale,compile,memory, --pg=<url>, --out=<file>");
+                        + "; use --smoke, --full, --only=raw,workflows,dbos,sync,latency,scale,compile,memory,recovery, --pg=<url>, --out=<file>");
             }
         }
         if (smoke) {
@@ -45,6 +46,21 @@ record BenchConfig(boolean smoke, int repetitions, int tasks, int workflows, int
                     output);
         }
         return new BenchConfig(false, 3, 5_000, 1_000, 2_000, 200, 1_000_000, 200, 10_000, pgUrl, pgUser, only, output);
+    }
+
+    /** Five-step runs in flight when the recovery probe's faults hit. */
+    int recoveryRuns() {
+        return smoke ? 40 : 500;
+    }
+
+    /** How long the recovery probe takes the database away. */
+    Duration recoveryOutage() {
+        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
+    }
+
+    /** When the recovery probe stops waiting and reports that the runtime did not recover. */
+    Duration recoveryGiveUp() {
+        return smoke ? Duration.ofSeconds(10) : Duration.ofSeconds(40);
     }
 
     boolean runs(String benchmark) {

@@ -2,6 +2,8 @@ package dev.aifirst.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aifirst.testing.TcpProxy;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,13 +45,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase postgres(BenchConfig config, int poolSize) {
-        String schema = "aifirst_bench_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(config.pgUrl(), config.pgUser(), "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + schema + " at " + config.pgUrl(), e);
-        }
+        String schema = createSchema(config);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(config.pgUrl() + (config.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema);
         pool.setUsername(config.pgUser());
@@ -59,12 +55,46 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(new HikariDataSource(pool), schema, config.pgUrl(), config.pgUser());
     }
 
+    /**
+     * A fresh PostgreSQL schema reached through {@code proxy}: the pool connects to the proxy's port,
+     * and its connections carry the schema's name as their {@code application_name}, so that they,
+     * and no one else's, can be told apart in {@code pg_stat_activity}.
+     */
+    static BenchDatabase postgresThrough(BenchConfig config, int poolSize, TcpProxy proxy) {
+        String schema = createSchema(config);
+        String path = URI.create(config.pgUrl().substring("jdbc:".length())).getRawPath();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl("jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + path + "?currentSchema=" + schema
+                + "&ApplicationName=" + schema);
+        pool.setUsername(config.pgUser());
+        pool.setPassword("");
+        pool.setMaximumPoolSize(poolSize);
+        pool.setPoolName(schema);
+        return new BenchDatabase(new HikariDataSource(pool), schema, config.pgUrl(), config.pgUser());
+    }
+
+    /** The PostgreSQL schema, or {@code null} on H2; through a proxy, also the pool's application name. */
+    String schema() {
+        return schema;
+    }
+
     static BenchDatabase h2(int poolSize) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl("jdbc:h2:mem:bench" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         pool.setUsername("sa");
         pool.setMaximumPoolSize(poolSize);
         return new BenchDatabase(new HikariDataSource(pool), null, null, null);
+    }
+
+    private static String createSchema(BenchConfig config) {
+        String schema = "aifirst_bench_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(config.pgUrl(), config.pgUser(), "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create schema " + schema + " at " + config.pgUrl(), e);
+        }
+        return schema;
     }
 
     DataSource dataSource() {

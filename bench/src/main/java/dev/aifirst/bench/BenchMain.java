@@ -135,6 +135,18 @@ public final class BenchMain {
                     onPostgres ? "PostgreSQL" : "H2 (memory)", memory.describe("%.0f") + " bytes per run", "", "", ""));
             report.note("Agents are not part of the runtime yet, so benchmark 8 measures waiting workflow runs only.");
         }
+        if (postgres && config.runs("recovery")) {
+            for (RecoveryBench.Fault fault : RecoveryBench.Fault.values()) {
+                String what = fault == RecoveryBench.Fault.TERMINATED
+                        ? "every pool connection terminated (pg_terminate_backend)"
+                        : "the database away for " + config.recoveryOutage().toSeconds() + " s";
+                System.out.println("9. recovery: " + what);
+                RecoveryBench.Result result = RecoveryBench.run(config, fault);
+                report.add(new Report.Row("9. recovery: " + config.recoveryRuns() + " runs of 5 steps in flight, "
+                        + what, "PostgreSQL", result.figure(config), result.comparison(), "≤ 10 s",
+                        Report.verdict(result.met())));
+            }
+        }
         return report;
     }
 

@@ -26,10 +26,12 @@ class BenchSmokeTest {
         assertThat(table).contains("| 1. raw db-scheduler", "| 2. workflows", "| 4. event sync",
                 "| 5. dispatch latency", "workflows, minimal classes |", "| 7. javac: the sample", "| 7. javac: the same sample copies", "| 8. heap");
         if (BenchDatabase.postgresReachable(config)) {
-            assertThat(table).contains("| 3. DBOS Transact", "| 6. scale", "| PostgreSQL |");
+            assertThat(table).contains("| 3. DBOS Transact", "| 6. scale", "| PostgreSQL |",
+                    "| 9. recovery: 40 runs of 5 steps in flight, every pool connection terminated",
+                    "| 9. recovery: 40 runs of 5 steps in flight, the database away for 2 s");
         } else {
             System.out.println("PostgreSQL is not reachable at " + config.pgUrl()
-                    + ": the smoke run measured H2 only (DBOS and scale need PostgreSQL)");
+                    + ": the smoke run measured H2 only (DBOS, scale and recovery need PostgreSQL)");
             assertThat(table).contains("was not reachable");
         }
     }
