@@ -89,6 +89,19 @@ class FailureHandlingTest {
     }
 
     @Test
+    void aStepThatGoesToAnotherWorkflowsStepFailsTheRunAtOnce() {
+        Unsteady.Context context = new Unsteady.Context();
+        context.wanderOff = true;
+        String id = workflows.start(Unsteady.class, context);
+        time.runDue();
+
+        WorkflowRun run = workflows.find(id);
+        assertThat(run.status()).as("a programming error is not retried").isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).contains("goTo(two) names a step of another workflow");
+        assertThat(history(id)).containsExactly("work#1 FAILED");
+    }
+
+    @Test
     void anExecutionThatFailsIsRescheduledWithAGrowingBackoffAndShownInTheBacklog() throws Exception {
         String id = workflows.start(Unsteady.class, new Unsteady.Context());
         try (Connection c = aifirst.dataSource().getConnection();

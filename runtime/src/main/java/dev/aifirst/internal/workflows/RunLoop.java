@@ -115,11 +115,11 @@ final class RunLoop {
         try {
             flow = invoker.invoke(definition, step, context, run, stepContext);
             if (flow == null) {
-                throw new IllegalStateException("step " + run.step + " returned null; return a Flow such as complete()");
+                throw new StepMisuse("step " + run.step + " returned null; return a Flow such as complete()");
             }
             WorkflowStep next = nextStepOf(flow);
             if (next != null && next.getClass() != definition.startStep().getClass()) {
-                throw new IllegalStateException(flow + " names a step of another workflow; step " + run.step + " of '"
+                throw new StepMisuse(flow + " names a step of another workflow; step " + run.step + " of '"
                         + run.workflow + "' may only go to its own steps");
             }
             if (flow instanceof Flow.RunSubflow subflow) {
@@ -183,13 +183,14 @@ final class RunLoop {
         String error = failure.getClass().getName() + ": " + failure.getMessage();
         StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt, "FAILED", error, null,
                 declaration.display());
-        if (retry.allowsAttemptAfter(run.attempt) && retry.retries(failure)) {
+        boolean retried = !(failure instanceof StepMisuse) && retry.retries(failure);
+        if (retry.allowsAttemptAfter(run.attempt) && retried) {
             LOG.warn("{} failed (attempt {} of {}), retrying in {}: {}", run, run.attempt, retry.maxAttempts(),
                     retry.delayAfter(run.attempt), error);
             return Transition.retry(endedAt.plus(retry.delayAfter(run.attempt))).recording(history).build();
         }
-        if (!retry.retries(failure)) {
-            LOG.warn("{} failed with {}, which its @Retry does not retry", run, failure.getClass().getName());
+        if (!retried) {
+            LOG.warn("{} failed with {}, which is not retried: {}", run, failure.getClass().getName(), failure.getMessage());
         }
         LOG.error("{} failed for good after {} attempts", run, run.attempt, failure);
         WorkflowFailure reason = new WorkflowFailure(run.step, run.attempt, failure.getClass().getName(),
@@ -219,6 +220,16 @@ final class RunLoop {
         Instant now = clock.instant();
         return Transition.fail(error)
                 .recording(new StepHistoryStore.History(run.step, run.attempt, now, now, "FAILED", error, null, "")).build();
+    }
+
+    /**
+     * A step returned what no run can follow (null, another workflow's step): a programming error,
+     * which a retry cannot mend, so the run fails at once.
+     */
+    static final class StepMisuse extends IllegalStateException {
+        StepMisuse(String message) {
+            super(message);
+        }
     }
 
     /** A step, or its commit, met a database that is away: the execution is tried again in place. */
