@@ -8,9 +8,9 @@ import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
+import dev.aifirst.internal.scheduling.Wakeups;
 import dev.aifirst.spi.Instances;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ public final class EventEngine {
     private final EventOccurrence occurrence;
     private final EventDelivery delivery;
     private final Database database;
-    private volatile Scheduling scheduling;
+    private final Wakeups wakeups = new Wakeups();
 
     public EventEngine(Database database, Clock clock, SessionTransactions transactions, Instances instances,
             ClassLoader classLoader) {
@@ -52,15 +52,15 @@ public final class EventEngine {
         this.contexts = new EventContexts(registry);
         this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock);
         this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
-                this::wakeUpAt);
+                wakeups::at);
     }
 
     /** The db-scheduler tasks that carry the work; each wakes the scheduler for the work it made due now. */
     public List<Task<?>> tasks() {
         return List.of(
-                Tasks.oneTime(EventTasks.DUE).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                Tasks.oneTime(EventTasks.DUE).onFailure(Resilience.rescheduleWithBackoff(wakeups::at))
                         .execute(this::occur),
-                Tasks.oneTime(EventTasks.DELIVERY).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                Tasks.oneTime(EventTasks.DELIVERY).onFailure(Resilience.rescheduleWithBackoff(wakeups::at))
                         .execute(this::deliver));
     }
 
@@ -77,7 +77,7 @@ public final class EventEngine {
 
     /** Hooks the engine into the application's Hibernate session factory. */
     public void start(Scheduling scheduling) {
-        this.scheduling = scheduling;
+        wakeups.attach(scheduling);
         if (!transactions.available()) {
             if (!registry.isEmpty()) {
                 throw new IllegalStateException("Entities " + registry.entityTypes() + " declare @Events, but the"
@@ -92,27 +92,16 @@ public final class EventEngine {
     }
 
     public void stop() {
-        scheduling = null;
+        wakeups.detach();
     }
 
     boolean running() {
-        return scheduling != null;
+        return wakeups.attached();
     }
 
     /** Tells the scheduler that work is due now (after a commit), so it does not wait for its next poll. */
     public void wakeUp() {
-        Scheduling current = scheduling;
-        if (current != null) {
-            current.wakeUp();
-        }
-    }
-
-    /** Tells the scheduler to look for work at {@code at}, when that comes before its next poll. */
-    void wakeUpAt(Instant at) {
-        Scheduling current = scheduling;
-        if (current != null) {
-            current.wakeUpAt(at);
-        }
+        wakeups.now();
     }
 
     /** What was declared; other modules add their subscribers and observers here before the start. */

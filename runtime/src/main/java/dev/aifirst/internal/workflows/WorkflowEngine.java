@@ -9,11 +9,11 @@ import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
+import dev.aifirst.internal.scheduling.Wakeups;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public final class WorkflowEngine {
     private final RunLoop loop;
     private final RunControl control;
     private final OnFailHook onFailHook;
-    private volatile Scheduling scheduling;
+    private final Wakeups wakeups = new Wakeups();
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
             Instances instances, ChatModel chatModel, ClassLoader classLoader) {
@@ -43,7 +43,7 @@ public final class WorkflowEngine {
         this.clock = clock;
         this.registry = new WorkflowRegistry(classLoader);
         this.store = new RunStore(database.dialect());
-        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, this::wakeUpAt);
+        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, wakeups::at);
         this.starter = new RunStarter(database, store, instances, clock);
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
@@ -63,9 +63,9 @@ public final class WorkflowEngine {
     /** The db-scheduler tasks: the one that runs workflow steps, and the one that calls {@code @OnFail} hooks. */
     public List<Task<?>> tasks() {
         return List.of(
-                Tasks.oneTime(WorkflowTask.NAME).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                Tasks.oneTime(WorkflowTask.NAME).onFailure(Resilience.rescheduleWithBackoff(wakeups::at))
                         .execute(this::runSteps),
-                Tasks.oneTime(OnFailHook.TASK).onFailure(Resilience.rescheduleWithBackoff(this::wakeUpAt))
+                Tasks.oneTime(OnFailHook.TASK).onFailure(Resilience.rescheduleWithBackoff(wakeups::at))
                         .execute(this::callOnFail));
     }
 
@@ -78,24 +78,13 @@ public final class WorkflowEngine {
     }
 
     public void start(Scheduling scheduling) {
-        this.scheduling = scheduling;
+        wakeups.attach(scheduling);
         LOG.info("AI-First workflows: {} deployed", registry.definitions().size());
     }
 
     /** Tells the scheduler that work is due now, after a commit that made it so. */
     void wakeUp() {
-        Scheduling current = scheduling;
-        if (current != null) {
-            current.wakeUp();
-        }
-    }
-
-    /** Tells the scheduler to look for work at {@code at}, when that comes before its next poll. */
-    void wakeUpAt(Instant at) {
-        Scheduling current = scheduling;
-        if (current != null) {
-            current.wakeUpAt(at);
-        }
+        wakeups.now();
     }
 
     Database database() {
