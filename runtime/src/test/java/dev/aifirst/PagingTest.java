@@ -63,6 +63,9 @@ class PagingTest {
                     .containsExactlyInAnyOrderElementsOf(started).doesNotHaveDuplicates();
             assertThat(runs).extracting(WorkflowRun::createdAt).isSorted();
         }
+        assertThat(readAll(3, page -> workflows.runs(RunQuery.named("chain"), page))).extracting(WorkflowRun::id)
+                .as("by the workflow's name").containsExactlyInAnyOrderElementsOf(started);
+        assertThat(workflows.count(RunQuery.named("no_such_workflow"))).isZero();
         assertThat(workflows.count(RunQuery.withStatus(RunStatus.COMPLETED))).isEqualTo(7);
         assertThat(workflows.runs(RunQuery.withStatus(RunStatus.FAILED), PageRequest.first(5)).items()).isEmpty();
 

@@ -3,6 +3,7 @@ package dev.aifirst.workflows;
 import static dev.aifirst.testsupport.TestHibernate.fromTransaction;
 import static dev.aifirst.testsupport.TestHibernate.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aifirst.AiFirst;
 import dev.aifirst.PageRequest;
@@ -116,6 +117,25 @@ class WorkflowsTest {
         assertThat(workflows.history(id, PAGE).items().get(0).error())
                 .isEqualTo("java.lang.IllegalStateException: downstream unavailable");
         assertThat(workflows.history(id, PAGE).items().get(3).display()).isEqualTo("Resting");
+    }
+
+    @Test
+    void aSignalWhoseFieldDoesNotFitTheContextIsRefusedAndTheRunKeepsWaiting() {
+        String id = workflows.start(Documents.class, documents(7));
+        time.runDue();
+
+        assertThatThrownBy(() -> workflows.signal(id, "documents_uploaded", Map.of("reminders", "three")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("field 'reminders' of Context is a int")
+                .hasMessageContaining("the run keeps waiting");
+        assertThatThrownBy(() -> workflows.signal("documents_uploaded", Map.of("reminders", "three")))
+                .as("a broadcast too").isInstanceOf(IllegalArgumentException.class);
+        assertThat(workflows.find(id).status()).isEqualTo(RunStatus.WAITING);
+
+        assertThat(workflows.signal(id, "documents_uploaded", Map.of("passport", "P1", "reminders", 0))).isTrue();
+        time.runDue();
+        assertThat(workflows.find(id).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(workflows.find(id).result()).isEqualTo("\"passport P1\"");
     }
 
     @Test

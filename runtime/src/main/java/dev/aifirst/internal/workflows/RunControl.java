@@ -1,7 +1,9 @@
 package dev.aifirst.internal.workflows;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aifirst.spi.ContextCodec;
+import dev.aifirst.spi.WorkflowDefinition;
 import dev.aifirst.workflows.RunStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,11 +14,13 @@ import java.util.List;
 /** Changes runs from outside: signals that wake them, and cancellation. In the caller's transaction. */
 final class RunControl {
 
+    private final WorkflowRegistry registry;
     private final RunStore store;
     private final RunTransitions transitions;
     private final Clock clock;
 
-    RunControl(RunStore store, RunTransitions transitions, Clock clock) {
+    RunControl(WorkflowRegistry registry, RunStore store, RunTransitions transitions, Clock clock) {
+        this.registry = registry;
         this.store = store;
         this.transitions = transitions;
         this.clock = clock;
@@ -49,12 +53,44 @@ final class RunControl {
                     context.set(field, fields.get(field));
                 }
             });
+            checkReadable(run, name, context.toString());
             Transition wake = Transition.wake(Inputs.signal(name, fields), now).context(context.toString()).build();
             if (transitions.apply(c, run, wake, now)) {
                 woken++;
             }
         }
         return woken;
+    }
+
+    /**
+     * Refuses a payload whose fields do not fit the run's context (a text for a number, say): the
+     * run would never read its context again. Nothing is committed; the run keeps waiting.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void checkReadable(RunRow run, String signal, String mergedContext) {
+        WorkflowDefinition definition = registry.named(run.workflow);
+        if (definition == null) {
+            return; // its workflow is not deployed here: the run fails clearly when it next runs
+        }
+        try {
+            definition.decodeContext(mergedContext);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The signal '" + signal + "' does not fit the context of " + run + ": "
+                    + misfit(e, definition.contextType()) + "; the run keeps waiting", e);
+        }
+    }
+
+    /** Which field did not fit, and what it should have been, from Jackson's complaint. */
+    private static String misfit(Throwable failure, Class<?> contextType) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+                String expected = mismatch.getTargetType() == null ? "?" : mismatch.getTargetType().getSimpleName();
+                return "field '" + field + "' of " + contextType.getSimpleName() + " is a " + expected + ", "
+                        + mismatch.getOriginalMessage();
+            }
+        }
+        return failure.getMessage();
     }
 
     /** Cancels a run and the children it waits for; whether it was still going. */

@@ -94,7 +94,7 @@ public final class RuntimeWorkflows implements Workflows {
     private Criteria criteria(RunQuery query) {
         Objects.requireNonNull(query, "query");
         return new Criteria(
-                query.workflowClass() == null ? null : engine.registry().of(query.workflowClass()).name(),
+                query.workflowClass() != null ? engine.registry().of(query.workflowClass()).name() : query.workflowName(),
                 query.entityType() == null ? null : storedEntityType(query.entityType()),
                 query.entityId() == null ? null : String.valueOf(query.entityId()));
     }

@@ -49,7 +49,7 @@ public final class WorkflowEngine {
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
                 clock);
         this.onFailHook = new OnFailHook(registry, store, database, instances);
-        this.control = new RunControl(store, transitions, clock);
+        this.control = new RunControl(registry, store, transitions, clock);
         for (WorkflowDefinition<?> definition : registry.definitions()) {
             if (!definition.triggerEvent().isEmpty()) {
                 events.registry().subscribe(starter.onEvent(definition));
