@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Scheduling implements AutoCloseable {
 
+    /** How long after a due moment the alarm looks for the work. */
+    private static final long ALARM_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final Scheduler scheduler;
     private final ManualScheduler manual;
     private final Database database;
@@ -104,12 +107,14 @@ public final class Scheduling implements AutoCloseable {
         if (manual != null) {
             return;
         }
-        long delay = Duration.between(clock.instant(), at).toMillis();
+        long delay = Duration.between(clock.instant(), at).toNanos();
         if (delay <= 0) {
             wakeUp();
-        } else if (delay < pollingInterval.toMillis()) {
+        } else if (delay < pollingInterval.toNanos()) {
             try {
-                alarm.schedule(scheduler::triggerCheckForDueExecutions, delay, TimeUnit.MILLISECONDS);
+                // A little after the moment: a look that comes a fraction of a millisecond early finds
+                // nothing due, and the work would wait for the next poll.
+                alarm.schedule(scheduler::triggerCheckForDueExecutions, delay + ALARM_MARGIN_NANOS, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopped) {
                 // closing: the work waits for the next start
             }
