@@ -1,6 +1,8 @@
 package dev.aifirst.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.aifirst.processor.Sources.assertSingleErrorOnLine;
 import static dev.aifirst.processor.Sources.compile;
 import static dev.aifirst.processor.Sources.source;
@@ -8,7 +10,11 @@ import static dev.aifirst.processor.Sources.source;
 import com.google.testing.compile.Compilation;
 import dev.aifirst.processor.base.Message;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +145,32 @@ class StepTargetsDiagnosticsTest {
         assertSingleErrorOnLine(Message.STEP_OF_ANOTHER_WORKFLOW, checkout,
                 "step wrong of Checkout goes to CleaningSteps.INSPECT, a step of another workflow, in goTo(...)",
                 "Flow wrong(", CLEANING_STEPS, CLEANING);
+    }
+
+    /**
+     * Where the tree API is not there (another compiler than javac, or javac's environment behind a
+     * wrapper, as here), the check is skipped: nothing reported, nothing failing.
+     */
+    @Test
+    void withoutTheTreeApiTheCheckIsSkipped() {
+        Processor processor = new AiFirstProcessor();
+        Processor wrapped = (Processor) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Processor.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("init")) {
+                        ProcessingEnvironment env = (ProcessingEnvironment) arguments[0];
+                        arguments = new Object[] {Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {ProcessingEnvironment.class}, (p, m, a) -> m.invoke(env, a))};
+                    }
+                    return method.invoke(processor, arguments);
+                });
+        JavaFileObject checkout = checkout("", "return Flow.goTo(CleaningSteps.SCRUB);", "");
+        List<JavaFileObject> sources = new ArrayList<>(List.of(CLEANING_STEPS, CLEANING, checkout, Sources.EVENT_CONTEXT));
+        sources.addAll(Sources.WORKFLOW_TYPES);
+        Compilation compilation = javac().withProcessors(wrapped).compile(sources);
+        // The workflow is generated, and fails to compile only for want of the runtime in this module.
+        assertThat(compilation.errors().stream().map(e -> e.getMessage(null)).filter(text -> text.contains("[AIF-"))
+                .toList()).isEmpty();
+        assertThat(compilation.errors().stream().map(e -> e.getSource().getName()).distinct().toList())
+                .containsExactly("/SOURCE_OUTPUT/test/CheckoutWorkflow.java");
     }
 }
