@@ -24,11 +24,22 @@ final class Sources {
     static final List<JavaFileObject> WORKFLOW_TYPES = List.of(
             JavaFileObjects.forSourceString("dev.aifirst.Flow", """
                     package dev.aifirst;
-                    public final class Flow {
-                        public static Flow goTo(Object step) { return null; }
-                        public static Flow complete() { return null; }
+                    import dev.aifirst.workflows.WorkflowStep;
+                    public interface Flow {
+                        static Flow goTo(WorkflowStep next) { return null; }
+                        static Flow goTo(WorkflowStep next, double progress) { return null; }
+                        static Flow waitForSignal(String name, java.time.Duration timeout, WorkflowStep onTimeout) {
+                            return null;
+                        }
+                        static Flow runSubflow(Class<?> workflow, java.util.function.Supplier<?> context,
+                                WorkflowStep onComplete) {
+                            return null;
+                        }
+                        static Flow complete() { return null; }
                     }
                     """),
+            JavaFileObjects.forSourceString("dev.aifirst.workflows.WorkflowStep",
+                    "package dev.aifirst.workflows;\npublic interface WorkflowStep { String stepName(); }\n"),
             JavaFileObjects.forSourceString("dev.aifirst.workflows.SignalPayload",
                     "package dev.aifirst.workflows;\npublic record SignalPayload(String name) { }\n"),
             JavaFileObjects.forSourceString("dev.aifirst.workflows.SubflowResult",

@@ -103,4 +103,78 @@ class GeneratedWorkflowTest {
                 """);
         assertThat(compile(BOOKING, source)).succeededWithoutWarnings();
     }
+
+    /** A manual workflow {@code Cleaning}, compiled with {@code Checkout}, so that its enum is generated beside. */
+    private static final JavaFileObject CLEANING = source("dev.aifirst.workflows.fixtures.Cleaning", """
+            package dev.aifirst.workflows.fixtures;
+
+            import dev.aifirst.Flow;
+            import dev.aifirst.annotations.*;
+
+            @Workflow(name = "cleaning")
+            public class Cleaning {
+                public static class Context { public long roomId; }
+
+                @Step(start = true) Flow scrub(Context ctx) { return Flow.goTo(CleaningSteps.INSPECT); }
+                @Step Flow inspect(Context ctx) { return Flow.complete(); }
+            }
+            """);
+
+    private static JavaFileObject checkout(String imports, String body) {
+        return source("dev.aifirst.workflows.fixtures.Checkout", """
+                package dev.aifirst.workflows.fixtures;
+
+                import static dev.aifirst.Flow.*;
+                %s
+                import dev.aifirst.Flow;
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.workflows.SignalPayload;
+                import dev.aifirst.workflows.SubflowResult;
+                import java.time.Duration;
+
+                @Workflow(name = "checkout")
+                public class Checkout {
+                    public static class Context { public long roomId; }
+                %s
+                }
+                """.formatted(imports, body));
+    }
+
+    @Test
+    void aStepThatGoesToItsOwnWorkflowsStepsCompiles() {
+        JavaFileObject checkout = checkout("import static dev.aifirst.workflows.fixtures.CheckoutSteps.AFTER_CLEANING;", """
+                    @Step(start = true) Flow sendToLock(Context ctx) { return goTo(CheckoutSteps.AWAIT_KEYS, 0.5); }
+                    @Step Flow awaitKeys(Context ctx) {
+                        return waitForSignal("keys_returned", Duration.ofHours(2), CheckoutSteps.CLEAN);
+                    }
+                    @Step Flow clean(Context ctx, SignalPayload keys) {
+                        Cleaning.Context room = new Cleaning.Context();
+                        return Flow.runSubflow(Cleaning.class, () -> room, AFTER_CLEANING);
+                    }
+                    @Step Flow afterCleaning(Context ctx, SubflowResult cleaned) { return complete(); }
+                """);
+        Compilation compilation = compile(CLEANING, checkout);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation.generatedSourceFile("dev.aifirst.workflows.fixtures.CheckoutWorkflow")).isPresent();
+    }
+
+    @Test
+    void aStepThatGoesToAStepOfAWorkflowOfTheSameCompilationIsAnError() {
+        // CleaningSteps is generated in the round that reads Checkout, so the names are read from the source.
+        JavaFileObject checkout = checkout("import static dev.aifirst.workflows.fixtures.CleaningSteps.*;", """
+                    @Step(start = true) Flow sendToLock(Context ctx) { return goTo(CleaningSteps.SCRUB); }
+                    @Step Flow afterCleaning(Context ctx) {
+                        return ctx.roomId == 0 ? goTo(CheckoutSteps.SEND_TO_LOCK) : Flow.goTo(INSPECT);
+                    }
+                """);
+        Compilation compilation = compile(CLEANING, checkout);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining(Message.STEP_OF_ANOTHER_WORKFLOW.tag() + " step afterCleaning of"
+                + " Checkout goes to CleaningSteps.INSPECT").inFile(checkout).onLineContaining("Flow.goTo(INSPECT)");
+        assertThat(compilation).hadErrorContaining(Message.STEP_OF_ANOTHER_WORKFLOW.tag() + " step sendToLock of"
+                + " Checkout goes to CleaningSteps.SCRUB, a step of another workflow, in goTo(...); a step may only go"
+                + " to its own workflow's steps (CheckoutSteps.SEND_TO_LOCK, CheckoutSteps.AFTER_CLEANING); to run"
+                + " another workflow, return runSubflow(Cleaning.class, ..., CheckoutSteps.AFTER_CLEANING)")
+                .inFile(checkout).onLineContaining("goTo(CleaningSteps.SCRUB)");
+    }
 }

@@ -4,7 +4,8 @@ import javax.annotation.processing.Messager;
 
 /**
  * The one path by which the processor reports anything: every text comes from a {@link Message},
- * tagged with its id, and is placed on the element, annotation and annotation value at fault.
+ * tagged with its id, and is placed on the element, annotation and annotation value, or the expression
+ * in a method body, at fault.
  */
 public final class Diagnostics {
 
@@ -33,7 +34,9 @@ public final class Diagnostics {
     }
 
     private void print(Message message, Location location, String text) {
-        if (location.value() != null) {
+        if (location.expression() != null) {
+            location.expression().print(message.kind(), text);
+        } else if (location.value() != null) {
             messager.printMessage(message.kind(), text, location.element(), location.annotation(), location.value());
         } else if (location.annotation() != null) {
             messager.printMessage(message.kind(), text, location.element(), location.annotation());

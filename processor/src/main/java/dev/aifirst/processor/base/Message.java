@@ -127,6 +127,9 @@ public enum Message {
     ON_FAIL_TWICE("AIF-E062", "the workflow %s already has an @OnFail method, %s; it may have one"),
     ON_FAIL_SIGNATURE("AIF-E063", "an @OnFail method is an instance method, not private, that returns void and takes"
             + " the Context and a WorkflowFailure: void %s(Context ctx, WorkflowFailure failure)"),
+    STEP_OF_ANOTHER_WORKFLOW("AIF-E076", "step %s of %s goes to %s, a step of another workflow, in %s(...); a step"
+            + " may only go to its own workflow's steps (%s); to run another workflow, return runSubflow(%s.class,"
+            + " ..., %s)"),
 
     // @WaitForEvent
     WAIT_WITHOUT_STEP("AIF-E064", "@WaitForEvent belongs on a @Step method; add @Step to %s"),

@@ -20,7 +20,10 @@ final class StepsEnumWriter {
         this.generated = generated;
     }
 
-    /** The enum of the steps, so that {@code goTo} takes only this workflow's steps. */
+    /**
+     * The enum of the steps, so that {@code goTo} takes only a workflow's steps; that they are this
+     * workflow's own is checked by {@link StepTargetsScanner}.
+     */
     TypeSpec write() {
         TypeSpec.Builder steps = TypeSpec.enumBuilder(model.steps())
                 .addModifiers(Modifier.PUBLIC)

@@ -107,6 +107,7 @@ public final class WorkflowsStep extends DeferringStep {
         if (read.isPresent()) {
             checkUniqueName(type, read.get(), report);
         }
+        StepTargetsScanner.check(context.env(), type, report);
         if (!context.diagnostics().print(report) || read.isEmpty()) {
             return;
         }
