@@ -247,6 +247,7 @@ public final class AiFirst implements AutoCloseable {
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
+                transactions.requireSameDatabase(database);
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, loader);

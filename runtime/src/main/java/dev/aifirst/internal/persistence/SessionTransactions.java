@@ -4,6 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.hibernate.Session;
 
 /**
@@ -61,6 +64,43 @@ public final class SessionTransactions {
         } finally {
             entityManager.close();
         }
+    }
+
+    /**
+     * Fails when Hibernate writes the application's entities to another database than the runtime's:
+     * event rows are written on Hibernate's connection, so the runtime's tables must be there. A
+     * runtime given an {@code EntityManagerFactory} but no {@code DataSource} would otherwise create
+     * its own embedded database and break every save of an entity with events.
+     */
+    public void requireSameDatabase(Database database) {
+        if (!available()) {
+            return;
+        }
+        String[] where = new String[1];
+        try {
+            inTransaction(session -> {
+                Connection connection = connection(session);
+                where[0] = describe(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeQuery("SELECT MAX(version) FROM aif_schema_version").close();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isTransient(e)) {
+                throw e;
+            }
+            String ours = database.inAutoCommit(SessionTransactions::describe);
+            throw new IllegalStateException("Hibernate writes the application's entities to " + where[0]
+                    + ", but the runtime's tables are in " + ours + ". Give the runtime the application's own"
+                    + " DataSource: AiFirst.builder().dataSource(dataSource).entityManagerFactory(emf)", e);
+        }
+    }
+
+    /** A connection's database, as a person would recognise it: its URL and user. */
+    private static String describe(Connection connection) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        return metadata.getURL() + " (user " + metadata.getUserName() + ")";
     }
 
     /** The JDBC connection of a session, to write the runtime's tables in its transaction. */
