@@ -17,6 +17,8 @@ import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.fixtures.Chain;
 import dev.aifirst.workflows.fixtures.Documents;
 import dev.aifirst.workflows.fixtures.DoorCode;
+import dev.aifirst.workflows.fixtures.Doubler;
+import dev.aifirst.workflows.fixtures.DoublerGrandparent;
 import dev.aifirst.workflows.fixtures.Flaky;
 import dev.aifirst.workflows.fixtures.Housekeeping;
 import dev.aifirst.workflows.fixtures.StayPlan;
@@ -117,6 +119,20 @@ class WorkflowsTest {
         assertThat(workflows.history(id, PAGE).items().get(0).error())
                 .isEqualTo("java.lang.IllegalStateException: downstream unavailable");
         assertThat(workflows.history(id, PAGE).items().get(3).display()).isEqualTo("Resting");
+    }
+
+    @Test
+    void aParentReadsItsChildsContextThroughThreeLevels() {
+        DoublerGrandparent.Context context = new DoublerGrandparent.Context();
+        context.value = 42;
+        String id = workflows.start(DoublerGrandparent.class, context);
+        time.runDue();
+
+        WorkflowRun grandparent = workflows.find(id);
+        assertThat(grandparent.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(grandparent.context()).contains("\"value\":84");
+        assertThat(workflows.runs(RunQuery.of(Doubler.class), PAGE).items()).singleElement()
+                .satisfies(child -> assertThat(child.context()).contains("\"value\":84"));
     }
 
     @Test

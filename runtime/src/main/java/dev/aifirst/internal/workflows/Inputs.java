@@ -50,6 +50,7 @@ final class Inputs {
         node.put("step", child.step);
         node.put("attempt", child.attempt);
         node.put("endedAt", child.updatedAt.toString());
+        node.put("context", child.context);
         return node.toString();
     }
 
@@ -88,7 +89,8 @@ final class Inputs {
                     Instant.parse(node.get("endedAt").asText()));
         }
         String result = node.hasNonNull("result") ? node.get("result").asText() : null;
-        return new SubflowResult(node.get("runId").asText(), status, result, failure);
+        String context = node.hasNonNull("context") ? node.get("context").asText() : null;
+        return new SubflowResult(node.get("runId").asText(), status, result, failure, context);
     }
 
     private static JsonNode ofKind(String input, String kind) {
