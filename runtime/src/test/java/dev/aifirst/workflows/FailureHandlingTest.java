@@ -102,14 +102,27 @@ class FailureHandlingTest {
     }
 
     @Test
+    void aRunWhoseStoredContextCannotBeReadFailsAtOnceWithWhyAndItsOnFailRuns() throws Exception {
+        String id = workflows.start(Unsteady.class, new Unsteady.Context());
+        Unsteady.committedStatus = () -> String.valueOf(workflows.find(id).status());
+        corrupt(id, "context", "{\"failForGood\": \"perhaps\"}"); // a field whose type no longer fits
+
+        time.runDue();
+
+        WorkflowRun run = workflows.find(id);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).startsWith("the stored context cannot be read as a "
+                + Unsteady.Context.class.getName());
+        assertThat(Unsteady.CALLS).as("the step never ran").hasValue(0);
+        assertThat(Unsteady.ON_FAIL).singleElement().asString().startsWith("the stored context cannot be read")
+                .endsWith("the run FAILED");
+        assertThat(runtime.backlog().failing()).as("nothing left to retry").isEmpty();
+    }
+
+    @Test
     void anExecutionThatFailsIsRescheduledWithAGrowingBackoffAndShownInTheBacklog() throws Exception {
         String id = workflows.start(Unsteady.class, new Unsteady.Context());
-        try (Connection c = aifirst.dataSource().getConnection();
-             PreparedStatement corrupt = c.prepareStatement("UPDATE aif_workflow_run SET context = ? WHERE id = ?")) {
-            corrupt.setString(1, "{\"failForGood\": ");   // a hand edit gone wrong: the context cannot be read
-            corrupt.setString(2, id);
-            corrupt.executeUpdate();
-        }
+        corrupt(id, "status", "BROKEN"); // a hand edit gone wrong: the run cannot even be read
         assertThat(runtime.backlog().due()).as("the run's first execution").isEqualTo(1);
 
         time.runDue();
@@ -124,5 +137,14 @@ class FailureHandlingTest {
         assertThat(second.consecutiveFailures()).isEqualTo(2);
         assertThat(second.nextAttempt()).as("the backoff doubles").isEqualTo(time.now().plusSeconds(2));
         assertThat(Unsteady.CALLS).as("the step never ran").hasValue(0);
+    }
+
+    private void corrupt(String runId, String column, String value) throws Exception {
+        try (Connection c = aifirst.dataSource().getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE aif_workflow_run SET " + column + " = ? WHERE id = ?")) {
+            update.setString(1, value);
+            update.setString(2, runId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 }

@@ -38,6 +38,23 @@ final class OnFailHook {
         return run.id;
     }
 
+    /**
+     * The run's context; when the stored one cannot be read (the reason the run failed), a context
+     * with every field at its default, or {@code null} if even that cannot be made.
+     */
+    private static Object storedContext(WorkflowDefinition<?> definition, RunRow run) {
+        try {
+            return definition.decodeContext(run.context);
+        } catch (RuntimeException unreadable) {
+            LOG.warn("{}: its stored context cannot be read, so @OnFail receives one with default values", run);
+            try {
+                return definition.decodeContext("{}");
+            } catch (RuntimeException none) {
+                return null;
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     void execute(String runId) {
         RunRow run = database.inTransaction(c -> store.markOnFailCalled(c, runId) ? store.find(c, runId, false) : null);
@@ -51,7 +68,7 @@ final class OnFailHook {
         }
         try {
             WorkflowFailure failure = Inputs.convert(run.failure, WorkflowFailure.class);
-            definition.onFail(definition.decodeContext(run.context), failure, instances);
+            definition.onFail(storedContext(definition, run), failure, instances);
         } catch (Exception e) {
             LOG.error("The @OnFail method of workflow '{}' failed for {}", definition.name(), run, e);
         }

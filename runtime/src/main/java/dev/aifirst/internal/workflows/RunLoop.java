@@ -100,7 +100,12 @@ final class RunLoop {
                             + " no longer exists in the deployed version " + definition.version());
         }
         StepDeclaration declaration = WorkflowRegistry.declarationOf(definition, step);
-        Object context = definition.decodeContext(run.context);
+        Object context;
+        try {
+            context = definition.decodeContext(run.context);
+        } catch (RuntimeException unreadable) {
+            return contextUnreadable(run, definition, unreadable);
+        }
         WaitDeclaration wait = declaration.waitForEvent();
         if (wait != null && Inputs.event(run.input) == null) {
             Object match = definition.matchValue(step, context);
@@ -212,6 +217,23 @@ final class RunLoop {
                 ? Transition.fail("timed out waiting for " + waitedFor)
                 : Transition.timedOut(run.timeoutStep);
         return next.recording(history).build();
+    }
+
+    /**
+     * The stored context cannot be read as the workflow's {@code Context} (a field whose type changed
+     * in a new version, a hand edit): no retry can mend that, so the run fails at once, with why, and
+     * its {@code @OnFail} runs.
+     */
+    private Transition contextUnreadable(RunRow run, WorkflowDefinition<?> definition, RuntimeException unreadable) {
+        Instant now = clock.instant();
+        String error = "the stored context cannot be read as a " + definition.contextType().getName() + ": "
+                + unreadable.getMessage();
+        LOG.error("{} failed: {}", run, error);
+        WorkflowFailure reason = new WorkflowFailure(run.step, run.attempt, unreadable.getClass().getName(), error,
+                StackTraces.of(unreadable), now);
+        return Transition.fail(error)
+                .recording(new StepHistoryStore.History(run.step, run.attempt, now, now, "FAILED", error, null, ""))
+                .callingOnFail(Inputs.json(reason)).build();
     }
 
     /** The run's workflow or step is not deployed: it fails at once, recorded in its history. */
