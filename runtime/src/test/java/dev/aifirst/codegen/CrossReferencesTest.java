@@ -11,15 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.aifirst.processor.AiFirstProcessor;
 import dev.aifirst.processor.base.Message;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +127,7 @@ class CrossReferencesTest {
     void registriesAlsoListClassesThatAppearInALaterRound() {
         // Another processor writes an entity, its handlers and a workflow in the first round; ours
         // sees them in the second and must add them to the registries of the first.
-        Compilation compilation = javac().withProcessors(new AiFirstProcessor(), new WritesSourcesInRoundOne())
+        Compilation compilation = javac().withProcessors(new AiFirstProcessor(), new RoundOneSources(CABIN_SOURCES))
                 .compile(testSource("dev/aifirst/events/fixtures/Booking.java"),
                         testSource("dev/aifirst/events/fixtures/BookingHandlers.java"));
         assertThat(compilation).succeededWithoutWarnings();
@@ -152,23 +144,9 @@ class CrossReferencesTest {
                 """);
     }
 
-    /** Writes, once, sources that use our annotations, the way a second code generator would. */
-    @SupportedAnnotationTypes("*")
-    static final class WritesSourcesInRoundOne extends AbstractProcessor {
-        private boolean written;
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (written) {
-                return false;
-            }
-            written = true;
-            write("dev.aifirst.events.fixtures.Cabin", """
+    /** Sources that use our annotations, written in the first round the way a second code generator would. */
+    private static final Map<String, String> CABIN_SOURCES = Map.of(
+            "dev.aifirst.events.fixtures.Cabin", """
                     package dev.aifirst.events.fixtures;
 
                     import dev.aifirst.annotations.*;
@@ -179,8 +157,8 @@ class CrossReferencesTest {
                     public class Cabin {
                         @Id Long id;
                     }
-                    """);
-            write("dev.aifirst.events.fixtures.CabinHandlers", """
+                    """,
+            "dev.aifirst.events.fixtures.CabinHandlers", """
                     package dev.aifirst.events.fixtures;
 
                     import dev.aifirst.annotations.*;
@@ -190,8 +168,8 @@ class CrossReferencesTest {
                         @OnEvent(CabinEvents.CABIN_VACATED)
                         void onVacated(EventContext<Cabin> event) { }
                     }
-                    """);
-            write("dev.aifirst.events.fixtures.CabinCleaning", """
+                    """,
+            "dev.aifirst.events.fixtures.CabinCleaning", """
                     package dev.aifirst.events.fixtures;
 
                     import dev.aifirst.Flow;
@@ -212,17 +190,6 @@ class CrossReferencesTest {
                         }
                     }
                     """);
-            return false;
-        }
-
-        private void write(String name, String text) {
-            try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-                writer.write(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @Test
     void matchNamesTheEntitysIdNotAnotherProperty() {

@@ -12,13 +12,7 @@ import com.google.testing.compile.Compilation;
 import dev.aifirst.processor.AiFirstProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -136,40 +130,14 @@ class GeneratedRetryPolicyTest {
                     Flow open(Context ctx) { return Flow.complete(); }
                 }
                 """);
-        Compilation compilation = javac().withProcessors(new AiFirstProcessor(), new LockOfflineGenerator())
+        RoundOneSources lockOffline = new RoundOneSources(Map.of("dev.aifirst.events.fixtures.LockOffline",
+                "package dev.aifirst.events.fixtures;\npublic class LockOffline extends RuntimeException { }\n"));
+        Compilation compilation = javac().withProcessors(new AiFirstProcessor(), lockOffline)
                 .compile(BOOKING, handlers, workflow);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(generated(compilation, "dev.aifirst.events.fixtures.GateHandlersEventHandlers"))
                 .contains(".notRetryingOn(LockOffline.class)));");
         assertThat(generated(compilation, "dev.aifirst.workflows.fixtures.GateSetupWorkflow"))
                 .contains(".retryingOnlyOn(LockOffline.class);");
-    }
-
-    /** Generates the exception {@code LockOffline} in the first round, as another processor might. */
-    @SupportedAnnotationTypes("*")
-    static final class LockOfflineGenerator extends AbstractProcessor {
-
-        private boolean written;
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (written) {
-                return false;
-            }
-            written = true;
-            try (Writer out = processingEnv.getFiler()
-                    .createSourceFile("dev.aifirst.events.fixtures.LockOffline").openWriter()) {
-                out.write("package dev.aifirst.events.fixtures;\n"
-                        + "public class LockOffline extends RuntimeException { }\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return false;
-        }
     }
 }

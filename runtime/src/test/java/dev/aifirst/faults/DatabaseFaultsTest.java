@@ -11,7 +11,6 @@ import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingHandlers;
 import dev.aifirst.faults.fixtures.Doomed;
 import dev.aifirst.faults.fixtures.Persistent;
-import dev.aifirst.faults.fixtures.Relay;
 import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestDatabase;
 import dev.aifirst.testsupport.TestHibernate;
@@ -19,6 +18,7 @@ import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.RunStatus;
 import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
+import dev.aifirst.workflows.fixtures.Chain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,13 +159,13 @@ class DatabaseFaultsTest {
 
     /** Starts {@value #RUNS} runs of five steps and saves {@value #BOOKINGS} bookings, each welcomed by a handler. */
     private static List<String> startLoad(FaultRig rig) {
-        Relay.reset(STEP_PAUSE_MILLIS);
+        Chain.reset(STEP_PAUSE_MILLIS);
         BookingHandlers.reset();
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            Relay.Context context = new Relay.Context();
+            Chain.Context context = new Chain.Context();
             context.label = "run-" + i;
-            runs.add(rig.runtime.workflows().start(Relay.class, context));
+            runs.add(rig.runtime.workflows().start(Chain.class, context));
         }
         for (int i = 0; i < BOOKINGS; i++) {
             Booking booking = new Booking();
@@ -194,7 +194,7 @@ class DatabaseFaultsTest {
     }
 
     private static void assertNothingLostNothingDoubled(FaultRig rig, List<String> runs) throws Exception {
-        assertThat(rig.runtime.workflows().count(RunQuery.of(Relay.class))).isEqualTo(RUNS);
+        assertThat(rig.runtime.workflows().count(RunQuery.of(Chain.class))).isEqualTo(RUNS);
         for (String id : runs) {
             WorkflowRun run = rig.runtime.workflows().find(id);
             assertThat(run.status()).as(id).isEqualTo(RunStatus.COMPLETED);
@@ -206,7 +206,7 @@ class DatabaseFaultsTest {
             assertThat(run.context()).as("each step's context committed once").contains("\"steps\":5");
         }
         System.out.println("[faults] step executions repeated after the fault (at-least-once, not committed twice): "
-                + Relay.repeatedExecutions());
+                + Chain.repeatedExecutions());
 
         assertThat(rig.count("SELECT count(*) FROM booking")).isEqualTo(BOOKINGS);
         assertThat(rig.count("SELECT count(*) FROM booking WHERE guest LIKE 'guest-% (welcomed)'"))
@@ -220,7 +220,7 @@ class DatabaseFaultsTest {
     }
 
     private static long completed(FaultRig rig) {
-        return rig.runtime.workflows().count(RunQuery.of(Relay.class).status(RunStatus.COMPLETED));
+        return rig.runtime.workflows().count(RunQuery.of(Chain.class).status(RunStatus.COMPLETED));
     }
 
     private static long welcomed(FaultRig rig) {
