@@ -28,27 +28,28 @@ public final class BookingHandlersEventHandlers implements EventHandlers {
     private static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(5, Duration.ofSeconds(5), 2.0, Duration.ofHours(1));
 
     private static final List<HandlerDeclaration> HANDLERS = List.of(
-            new HandlerDeclaration(PREFIX + "atCheckin", Booking.class, "checkin_due", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "atCheckin", Booking.class, "checkin_due", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "atCheckout", Booking.class, "checkout_due", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "atCheckout", Booking.class, "checkout_due", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "auditStageDone", Booking.class, "stage_done:{stage}", Duration.ZERO,
-                    DEFAULT_RETRY, /* ignoresClaims */ true),
-            new HandlerDeclaration(PREFIX + "beforeCheckin", Booking.class, "checkin_due", Duration.ofHours(-1),
+            HandlerDeclaration.of(PREFIX + "auditStageDone", Booking.class, "stage_done:{stage}", Duration.ZERO,
+                    DEFAULT_RETRY)
+                    .ignoringClaims(),
+            HandlerDeclaration.of(PREFIX + "beforeCheckin", Booking.class, "checkin_due", Duration.ofHours(-1),
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "flaky", Booking.class, "booking_confirmed", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "flaky", Booking.class, "booking_confirmed", Duration.ZERO,
                     new RetryPolicy(3, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(1))),
-            new HandlerDeclaration(PREFIX + "onChanged", Booking.class, "booking_changed", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onChanged", Booking.class, "booking_changed", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "onCleaningDone", Booking.class, "stage_done:cleaning", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onCleaningDone", Booking.class, "stage_done:cleaning", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "onConfirmed", Booking.class, "booking_confirmed", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onConfirmed", Booking.class, "booking_confirmed", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "onCreated", Booking.class, "booking_created", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onCreated", Booking.class, "booking_created", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "onDeleted", Booking.class, "booking_deleted", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onDeleted", Booking.class, "booking_deleted", Duration.ZERO,
                     DEFAULT_RETRY),
-            new HandlerDeclaration(PREFIX + "onStageDone", Booking.class, "stage_done:{stage}", Duration.ZERO,
+            HandlerDeclaration.of(PREFIX + "onStageDone", Booking.class, "stage_done:{stage}", Duration.ZERO,
                     DEFAULT_RETRY));
 
     @Override

@@ -94,6 +94,11 @@ public final class DoorCodeWorkflow implements WorkflowDefinition<DoorCode.Conte
     }
 
     @Override
+    public String triggerNamespace() {
+        return "*";
+    }
+
+    @Override
     public Duration offset() {
         return Duration.ofHours(-1);
     }

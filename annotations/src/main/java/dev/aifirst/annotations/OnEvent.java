@@ -40,6 +40,14 @@ public @interface OnEvent {
      */
     boolean ignoresClaims() default false;
 
+    /**
+     * The namespace whose occurrences the handler receives: one rendered namespace of the event
+     * ({@code @Event(namespace)}), such as {@code "tenant-a"}, or {@code "*"} for every namespace.
+     * Occurrences in other namespaces are not delivered to it at all. The event must be able to
+     * render it: a different constant, or text that its template cannot render, is a compile error.
+     */
+    String namespace() default "*";
+
     /** How a failing handler is retried. */
     Retry retry() default @Retry(maxAttempts = 5, backoff = "PT5S", multiplier = 2.0, maxBackoff = "PT1H");
 }

@@ -30,6 +30,13 @@ public @interface Workflow {
     /** When to start relative to the event's date (ISO-8601; negative = before it). */
     String offset() default "PT0S";
 
+    /**
+     * The namespace whose occurrences of {@link #on()} start a run: one rendered namespace of the
+     * event ({@code @Event(namespace)}), such as {@code "tenant-a"}, or {@code "*"} for every
+     * namespace. Checked at compile time like {@code @OnEvent(namespace)}; needs {@link #on()}.
+     */
+    String namespace() default "*";
+
     /** The version of the workflow's code; a run finishes under the version it started with. */
     int version() default 1;
 

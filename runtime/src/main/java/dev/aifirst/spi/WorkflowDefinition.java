@@ -41,6 +41,12 @@ public interface WorkflowDefinition<C> {
     /** The entity whose event starts runs; {@code null} for a workflow started by hand. */
     Class<?> triggerEntityType();
 
+    /**
+     * The rendered namespace whose occurrences of {@link #triggerEvent()} start runs, or {@code "*"}
+     * for every namespace ({@code @Workflow(namespace)}).
+     */
+    String triggerNamespace();
+
     /** When a run starts relative to its event's date. */
     Duration offset();
 

@@ -89,9 +89,9 @@ class GeneratedRetryPolicyTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(generated(compilation, "dev.aifirst.events.fixtures.LockHandlersEventHandlers")).contains("""
                     private static final List<HandlerDeclaration> HANDLERS = List.of(
-                            new HandlerDeclaration(PREFIX + "forgetLock", Booking.class, "booking_deleted", Duration.ZERO,
+                            HandlerDeclaration.of(PREFIX + "forgetLock", Booking.class, "booking_deleted", Duration.ZERO,
                                     DEFAULT_RETRY),
-                            new HandlerDeclaration(PREFIX + "programLock", Booking.class, "booking_confirmed", Duration.ZERO,
+                            HandlerDeclaration.of(PREFIX + "programLock", Booking.class, "booking_confirmed", Duration.ZERO,
                                     new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofHours(1))
                                         .notRetryingOn(IllegalArgumentException.class)
                                         .retryingOnlyOn(UncheckedIOException.class)));

@@ -20,11 +20,29 @@ public final class EventCatalog {
      * @param entity the qualified name of the entity class
      * @param name the declared name, possibly a template
      * @param scheduled whether it has an {@code at} date
+     * @param namespace the declared namespace: a constant ({@code "*"} by default) or a template
      */
-    public record DeclaredEvent(String entity, String name, boolean scheduled) {
+    public record DeclaredEvent(String entity, String name, boolean scheduled, String namespace) {
 
         public boolean templated() {
             return name.indexOf('{') >= 0;
+        }
+
+        /** Whether the namespace is a template such as {@code "team-{team}"}. */
+        public boolean namespaceTemplated() {
+            return namespace.indexOf('{') >= 0;
+        }
+
+        /**
+         * Whether an occurrence of this event may be in the namespace {@code rendered}: the declared
+         * constant itself, or, for a template, text that keeps its literal parts with at least one
+         * character for each placeholder ({@code "team-support"} for {@code "team-{team}"}).
+         */
+        public boolean mayRenderNamespace(String rendered) {
+            if (namespace.equals(rendered)) {
+                return true;
+            }
+            return namespaceTemplated() && templatePattern(namespace).matcher(rendered).matches();
         }
 
         /**

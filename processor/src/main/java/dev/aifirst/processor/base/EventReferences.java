@@ -30,9 +30,11 @@ public final class EventReferences {
      * @param entity the qualified name of the entity the event belongs to, or {@code null} if unknown
      * @param offset the offset from the event, or {@code null}; a negative one needs a scheduled event
      * @param handler the handler method named in a warning about an unknown event, or {@code null}
+     * @param namespace the one namespace the handler or workflow receives (its annotation's
+     *     {@code namespace} member), or {@code null} for every namespace
      */
     public record Reference(String className, String methodName, String annotation, String member, String event,
-            String entity, Duration offset, String handler) {
+            String entity, Duration offset, String handler, String namespace) {
     }
 
     private final ProcessingContext context;
@@ -67,10 +69,13 @@ public final class EventReferences {
                             .collect(Collectors.joining(", "));
                     context.diagnostics().report(Message.EVENT_NOT_DECLARED, location, simpleName(reference.entity()),
                             reference.event(), known);
-                } else if (reference.offset() != null && reference.offset().isNegative()
-                        && own.stream().noneMatch(DeclaredEvent::scheduled)) {
-                    context.diagnostics().report(Message.OFFSET_BEFORE_IMMEDIATE_EVENT,
-                            Location.of(element, annotation, "offset"), reference.event(), reference.methodName());
+                } else {
+                    if (reference.offset() != null && reference.offset().isNegative()
+                            && own.stream().noneMatch(DeclaredEvent::scheduled)) {
+                        context.diagnostics().report(Message.OFFSET_BEFORE_IMMEDIATE_EVENT,
+                                Location.of(element, annotation, "offset"), reference.event(), reference.methodName());
+                    }
+                    checkNamespace(reference, own, Location.of(element, annotation, "namespace"));
                 }
             } else if (matches.isEmpty()) {
                 if (reference.handler() != null) {
@@ -80,6 +85,33 @@ public final class EventReferences {
                     context.diagnostics().report(Message.EVENT_UNKNOWN_TO_WORKFLOW, location, reference.event());
                 }
             }
+        }
+    }
+
+    /**
+     * A subscriber of one namespace must be able to receive the event: the namespace is the event's
+     * constant, or fits its template (literal text in place, each placeholder at least one character).
+     * An event of another module is not checked: its declaration is not known here.
+     */
+    private void checkNamespace(Reference reference, List<DeclaredEvent> own, Location location) {
+        String namespace = reference.namespace();
+        if (namespace == null || own.stream().anyMatch(event -> event.mayRenderNamespace(namespace))) {
+            return;
+        }
+        DeclaredEvent event = own.get(0);
+        String subscriber = reference.methodName() != null
+                ? "the handler " + reference.methodName()
+                : "the workflow " + simpleName(reference.className());
+        if (event.namespaceTemplated()) {
+            context.diagnostics().report(Message.NAMESPACE_NEVER_RENDERED, location, simpleName(event.entity()),
+                    event.name(), event.namespace(), namespace, subscriber);
+        } else {
+            boolean byDefault = event.namespace().equals("*");
+            context.diagnostics().report(Message.NAMESPACE_NEVER_DECLARED, location, simpleName(event.entity()),
+                    event.name(), event.namespace(), byDefault ? " (the default)" : "", subscriber, namespace,
+                    byDefault ? "declare the event's namespace with @Event(namespace = ...), or leave namespace out here"
+                            : "use namespace \"" + event.namespace() + "\", or leave namespace out to receive every"
+                                    + " namespace");
         }
     }
 

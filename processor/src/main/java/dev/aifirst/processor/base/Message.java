@@ -148,6 +148,18 @@ public enum Message {
     MATCH_MISSING_FOR_MANUAL_RUN("AIF-E073", "a run started by hand has no entity of its own, so @WaitForEvent must say"
             + " which event is the run's: add match = @Match(entity = \"id\", context = \"reservationId\")"),
 
+    // The namespace a handler or an event workflow receives (@OnEvent(namespace), @Workflow(namespace))
+    SUBSCRIBER_NAMESPACE_EMPTY("AIF-E077", "namespace must not be empty; leave it out to receive every namespace"
+            + " (\"*\")"),
+    SUBSCRIBER_NAMESPACE_MALFORMED("AIF-E078", "namespace '%s' %s; name one namespace as the event renders it,"
+            + " e.g. \"tenant-a\", or \"*\" for every namespace"),
+    NAMESPACE_NEVER_DECLARED("AIF-E079", "%s declares '%s' in namespace \"%s\"%s, so %s in namespace \"%s\" would"
+            + " never receive it; %s"),
+    NAMESPACE_NEVER_RENDERED("AIF-E080", "%s renders the namespace of '%s' from \"%s\", which can never be \"%s\", so"
+            + " %s would never receive it; the namespace must keep the template's literal text, with at least one"
+            + " character for each placeholder"),
+    NAMESPACE_WITHOUT_ON("AIF-E081", "namespace selects the occurrences of the event that starts runs; it needs 'on'"),
+
     // Failures of the processor or the file system, not of the user's code
     CANNOT_WRITE_SOURCE("AIF-E090", "cannot write %s: %s"),
     CANNOT_WRITE_SERVICES("AIF-E091", "cannot write %s: %s"),

@@ -56,7 +56,7 @@ public final class EventsStep extends DeferringStep {
         EventCatalog catalog = context.eventCatalog();
         for (EventModel event : model.get().events()) {
             catalog.register(new EventCatalog.DeclaredEvent(entity.getQualifiedName().toString(), event.name(),
-                    event.scheduled()));
+                    event.scheduled(), event.namespace()));
         }
         EntityEventsWriter writer = new EntityEventsWriter(model.get(), GeneratedCode.generatedAnnotation(context.elements()));
         GeneratedCode.write(context.filer(), context.diagnostics(), model.get().generated().packageName(), writer.write(),

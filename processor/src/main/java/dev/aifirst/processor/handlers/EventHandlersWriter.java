@@ -11,6 +11,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import dev.aifirst.processor.handlers.HandlerClassModel.Handler;
 import dev.aifirst.processor.model.DurationSpec;
 import dev.aifirst.processor.model.GeneratedCode;
+import dev.aifirst.processor.model.NamespaceSpec;
 import dev.aifirst.processor.model.RetrySpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,10 +67,17 @@ final class EventHandlersWriter {
             CodeBlock retry = handler.retry().equals(DEFAULT_RETRY)
                     ? CodeBlock.of("DEFAULT_RETRY")
                     : CodeBlock.of("$>$L$<", handler.retry().newPolicy());
-            // Most handlers respect claims: only the exceptions say so, with the constructor's last argument.
-            declarations.add(CodeBlock.of("new $T(PREFIX + $S, $T.class, $S, $L,$W$L$L)", HANDLER_DECLARATION,
-                    handler.method(), handler.entity(), handler.event(), DurationSpec.code(handler.offset()), retry,
-                    handler.ignoresClaims() ? ", /* ignoresClaims */ true" : ""));
+            CodeBlock.Builder declaration = CodeBlock.builder().add("$T.of(PREFIX + $S, $T.class, $S, $L,$W$L)",
+                    HANDLER_DECLARATION, handler.method(), handler.entity(), handler.event(),
+                    DurationSpec.code(handler.offset()), retry);
+            // Most handlers receive every namespace and respect claims: only the exceptions say so.
+            if (!NamespaceSpec.isAll(handler.namespace())) {
+                declaration.add("\n$>$>.inNamespace($S)$<$<", handler.namespace());
+            }
+            if (handler.ignoresClaims()) {
+                declaration.add("\n$>$>.ignoringClaims()$<$<");
+            }
+            declarations.add(declaration.build());
         }
         ParameterizedTypeName listOfDeclarations = ParameterizedTypeName.get(ClassName.get(List.class), HANDLER_DECLARATION);
         type.addField(FieldSpec.builder(listOfDeclarations, "HANDLERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -28,10 +28,11 @@ record HandlerClassModel(TypeElement element, ClassName target, ClassName genera
      * @param event the event name as written
      * @param offset the offset
      * @param retry the retry policy
+     * @param namespace the one namespace it receives, or {@code "*"} for every namespace
      * @param ignoresClaims whether it runs for events another handler claimed
      */
     record Handler(String method, boolean isStatic, ClassName entity, String entityName, String event, Duration offset,
-            RetrySpec retry, boolean ignoresClaims) {
+            RetrySpec retry, String namespace, boolean ignoresClaims) {
     }
 
     boolean hasInstanceHandlers() {

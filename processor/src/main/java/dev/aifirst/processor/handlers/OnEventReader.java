@@ -6,6 +6,7 @@ import dev.aifirst.processor.base.Message;
 import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.handlers.HandlerClassModel.Handler;
 import dev.aifirst.processor.model.DurationSpec;
+import dev.aifirst.processor.model.NamespaceSpec;
 import dev.aifirst.processor.model.RetrySpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,12 +114,13 @@ final class OnEventReader {
         Duration offset = DurationSpec.read(elements, report, method, annotation, "offset", true);
         RetrySpec retry = RetrySpec.read(elements, report, method, Annotations.annotation(elements, annotation, "retry"),
                 false);
+        String namespace = NamespaceSpec.read(elements, report, method, annotation, "namespace");
         if (!report.isClean()) {
             return null;
         }
         boolean ignoresClaims = Annotations.bool(elements, annotation, "ignoresClaims");
         return new Handler(name, method.getModifiers().contains(Modifier.STATIC), ClassName.get(entity),
-                entity.getQualifiedName().toString(), event, offset, retry, ignoresClaims);
+                entity.getQualifiedName().toString(), event, offset, retry, namespace, ignoresClaims);
     }
 
     /** The {@code E} of {@code EventContext<E>}, or {@code null} if the type is anything else. */

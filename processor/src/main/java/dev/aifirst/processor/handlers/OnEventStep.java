@@ -7,6 +7,7 @@ import dev.aifirst.processor.base.ProcessingContext;
 import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.handlers.HandlerClassModel.Handler;
 import dev.aifirst.processor.model.GeneratedCode;
+import dev.aifirst.processor.model.NamespaceSpec;
 import dev.aifirst.processor.model.Resolution;
 import dev.aifirst.processor.model.RetrySpec;
 import java.util.LinkedHashSet;
@@ -81,7 +82,8 @@ public final class OnEventStep extends DeferringStep {
         String className = type.getQualifiedName().toString();
         for (Handler handler : model.get().handlers()) {
             context.eventReferences().add(new Reference(className, handler.method(), OnEventReader.ON_EVENT, "value",
-                    handler.event(), handler.entityName(), handler.offset(), handler.method()));
+                    handler.event(), handler.entityName(), handler.offset(), handler.method(),
+                    NamespaceSpec.isAll(handler.namespace()) ? null : handler.namespace()));
         }
         EventHandlersWriter writer = new EventHandlersWriter(model.get(), GeneratedCode.generatedAnnotation(context.elements()));
         GeneratedCode.write(context.filer(), context.diagnostics(), model.get().generated().packageName(), writer.write(),

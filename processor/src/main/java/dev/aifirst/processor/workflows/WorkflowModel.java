@@ -18,6 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param name the workflow's name
  * @param version its version
  * @param on the event that starts a run, or empty
+ * @param namespace the one namespace whose occurrences of {@code on} start runs, or {@code "*"} for every one
  * @param triggerEntity the entity of {@code createContext(EventContext<E>)}, or {@code null}
  * @param createContext whether the class declares {@code static Context createContext(EventContext<E>)}
  * @param offset the start offset
@@ -28,7 +29,7 @@ import javax.lang.model.element.TypeElement;
  * @param onFail the {@code @OnFail} method's name, or {@code null}
  */
 record WorkflowModel(TypeElement element, ClassName workflow, ClassName steps, ClassName generated, ClassName context,
-        String name, int version, String on, ClassName triggerEntity, boolean createContext, Duration offset,
+        String name, int version, String on, String namespace, ClassName triggerEntity, boolean createContext, Duration offset,
         Duration debounce, RetrySpec retry, boolean constructible, List<StepModel> stepModels, String onFail) {
 
     /** What a step method takes besides the context, in the order it declares them. */

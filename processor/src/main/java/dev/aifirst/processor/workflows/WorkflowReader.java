@@ -5,6 +5,7 @@ import dev.aifirst.processor.base.Annotations;
 import dev.aifirst.processor.base.Message;
 import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.model.DurationSpec;
+import dev.aifirst.processor.model.NamespaceSpec;
 import dev.aifirst.processor.model.RetrySpec;
 import dev.aifirst.processor.workflows.WorkflowModel.StepModel;
 import java.time.Duration;
@@ -81,6 +82,10 @@ final class WorkflowReader {
         if (offset != null && !offset.isZero() && on.isEmpty()) {
             report.reportOnValue(Message.OFFSET_WITHOUT_ON, type, workflow, "offset");
         }
+        String namespace = NamespaceSpec.read(elements, report, type, workflow, "namespace");
+        if (namespace != null && !NamespaceSpec.isAll(namespace) && on.isEmpty()) {
+            report.reportOnValue(Message.NAMESPACE_WITHOUT_ON, type, workflow, "namespace");
+        }
         Duration debounce = Duration.ZERO;
         if (!Annotations.string(elements, workflow, "debounce").isEmpty()) {
             debounce = DurationSpec.read(elements, report, type, workflow, "debounce", false);
@@ -125,7 +130,7 @@ final class WorkflowReader {
         return Optional.of(new WorkflowModel(type, workflowName,
                 ClassName.get(workflowName.packageName(), prefix + "Steps"),
                 ClassName.get(workflowName.packageName(), prefix + "Workflow"),
-                ClassName.get(context), name, version, on, triggerEntity, createContext, offset, debounce, retry,
+                ClassName.get(context), name, version, on, namespace, triggerEntity, createContext, offset, debounce, retry,
                 constructible(type), List.copyOf(steps), onFail));
     }
 

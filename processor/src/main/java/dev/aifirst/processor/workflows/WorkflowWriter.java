@@ -98,6 +98,7 @@ final class WorkflowWriter {
         type.addMethod(getter("triggerEntityType", ParameterizedTypeName.get(ClassName.get(Class.class),
                         WildcardTypeName.subtypeOf(Object.class)),
                 model.triggerEntity() == null ? CodeBlock.of("null") : CodeBlock.of("$T.class", model.triggerEntity())));
+        type.addMethod(getter("triggerNamespace", TypeName.get(String.class), CodeBlock.of("$S", model.namespace())));
         type.addMethod(getter("offset", TypeName.get(Duration.class), DurationSpec.code(model.offset())));
         type.addMethod(getter("debounce", TypeName.get(Duration.class), DurationSpec.code(model.debounce())));
         type.addMethod(createContext());

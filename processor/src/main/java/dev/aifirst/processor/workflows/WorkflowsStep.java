@@ -9,6 +9,7 @@ import dev.aifirst.processor.base.Message;
 import dev.aifirst.processor.base.ProcessingContext;
 import dev.aifirst.processor.base.ValidationReport;
 import dev.aifirst.processor.model.GeneratedCode;
+import dev.aifirst.processor.model.NamespaceSpec;
 import dev.aifirst.processor.model.Resolution;
 import dev.aifirst.processor.model.RetrySpec;
 import dev.aifirst.processor.workflows.WorkflowModel.StepModel;
@@ -116,13 +117,14 @@ public final class WorkflowsStep extends DeferringStep {
         String className = type.getQualifiedName().toString();
         if (!model.on().isEmpty()) {
             context.eventReferences().add(new Reference(className, null, WorkflowReader.WORKFLOW, "on", model.on(),
-                    model.triggerEntity() == null ? null : model.triggerEntity().canonicalName(), null, null));
+                    model.triggerEntity() == null ? null : model.triggerEntity().canonicalName(), null, null,
+                    NamespaceSpec.isAll(model.namespace()) ? null : model.namespace()));
         }
         for (StepModel step : model.stepModels()) {
             if (step.waitForEvent() != null) {
                 context.eventReferences().add(new Reference(className, step.method(), WorkflowReader.WAIT_FOR_EVENT,
                         "value", step.waitForEvent().event(),
-                        step.eventEntity() == null ? null : step.eventEntity().toString(), null, null));
+                        step.eventEntity() == null ? null : step.eventEntity().toString(), null, null, null));
             }
         }
         AnnotationSpec generated = GeneratedCode.generatedAnnotation(context.elements());

@@ -127,12 +127,15 @@ final class EventOccurrence {
         return true;
     }
 
-    /** One delivery per subscriber, at the event's date shifted by its offset; skipped under another's claim. */
+    /**
+     * One delivery per subscriber of the event and its namespace, at the event's date shifted by its
+     * offset; skipped under another's claim.
+     */
     private void scheduleDeliveries(Connection c, EventRow row, Class<?> entityClass, ClaimRecord claim, Instant now)
             throws SQLException {
         Instant base = row.dueAt != null ? row.dueAt : now;
         for (EventSubscriber subscriber : registry.subscribers()) {
-            if (!subscriber.accepts(entityClass, row.declaredName, row.name)) {
+            if (!subscriber.accepts(entityClass, row.declaredName, row.name, row.namespace)) {
                 continue;
             }
             Instant at = EventOutbox.later(base.plus(subscriber.offset()), now);

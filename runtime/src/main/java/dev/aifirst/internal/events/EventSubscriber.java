@@ -1,6 +1,7 @@
 package dev.aifirst.internal.events;
 
 import dev.aifirst.events.EventContext;
+import dev.aifirst.spi.HandlerDeclaration;
 import dev.aifirst.spi.RetryPolicy;
 import java.time.Duration;
 import org.hibernate.Session;
@@ -36,12 +37,29 @@ public interface EventSubscriber {
         return false;
     }
 
+    /**
+     * The rendered namespace whose occurrences this subscriber receives, or
+     * {@value HandlerDeclaration#ALL_NAMESPACES} for every namespace.
+     */
+    default String namespace() {
+        return HandlerDeclaration.ALL_NAMESPACES;
+    }
+
     /** Receives one occurrence, inside the delivery's transaction. */
     void deliver(EventContext<?> event, Session session) throws Exception;
 
-    /** Whether this subscriber receives the event of a row with these names. */
-    default boolean accepts(Class<?> entityClass, String declaredName, String renderedName) {
+    /**
+     * Whether this subscriber receives the event of a row with these names and this rendered namespace.
+     *
+     * <p>A subscriber of another namespace gets no delivery at all, not a skipped one: like a handler
+     * of another event, it never subscribed to the occurrence, so recording it would only fill an
+     * event's deliveries with one skipped row per other tenant. A skipped delivery is kept for what
+     * an operator wants explained: a handler that would have run but did not (a claim, a cancelled
+     * event).
+     */
+    default boolean accepts(Class<?> entityClass, String declaredName, String renderedName, String renderedNamespace) {
         return entityType().isAssignableFrom(entityClass)
-                && (event().equals(declaredName) || event().equals(renderedName));
+                && (event().equals(declaredName) || event().equals(renderedName))
+                && (namespace().equals(HandlerDeclaration.ALL_NAMESPACES) || namespace().equals(renderedNamespace));
     }
 }

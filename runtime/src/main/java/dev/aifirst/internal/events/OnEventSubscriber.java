@@ -38,6 +38,11 @@ record OnEventSubscriber(EventHandlers handlers, HandlerDeclaration declaration,
     }
 
     @Override
+    public String namespace() {
+        return declaration.namespace();
+    }
+
+    @Override
     public boolean ignoresClaims() {
         return declaration.ignoresClaims();
     }

@@ -95,6 +95,12 @@ final class RunStarter {
         private final WorkflowDefinition<?> definition;
 
         StartOnEvent(WorkflowDefinition<?> definition) {
+            String namespace = definition.triggerNamespace();
+            if (namespace == null || namespace.isBlank()) {
+                throw new IllegalStateException("The workflow " + definition.name() + " (" + definition.workflowType().getName()
+                        + ") starts on " + definition.triggerEvent() + " in no namespace: its triggerNamespace() is "
+                        + (namespace == null ? "null" : "blank") + "; \"*\" starts runs in every namespace");
+            }
             this.definition = definition;
         }
 
@@ -111,6 +117,11 @@ final class RunStarter {
         @Override
         public String event() {
             return definition.triggerEvent();
+        }
+
+        @Override
+        public String namespace() {
+            return definition.triggerNamespace();
         }
 
         @Override
