@@ -129,6 +129,38 @@ class OnEventDiagnosticsTest {
     }
 
     @Test
+    void emptyNamespace() {
+        assertSingleErrorOnLine(Message.SUBSCRIBER_NAMESPACE_EMPTY, handlers("""
+                    @OnEvent(value = "room_created", namespace = " ")
+                    void onCreated(EventContext<Room> event) { }
+                """),
+                "namespace must not be empty; leave it out to receive every namespace (\"*\")",
+                "namespace = \" \"");
+    }
+
+    @Test
+    void malformedNamespace() {
+        JavaFileObject source = handlers("""
+                    @OnEvent(value = "room_created",
+                             namespace = "floor-{floor}")
+                    void onCreated(EventContext<Room> event) { }
+
+                    @OnEvent(value = "room_created",
+                             namespace = "floor-*")
+                    void onAnyFloor(EventContext<Room> event) { }
+                """);
+        Compilation compilation = compile(ROOM, source);
+        assertThat(compilation).hadErrorCount(2);
+        assertErrorOnLine(compilation, Message.SUBSCRIBER_NAMESPACE_MALFORMED,
+                "namespace 'floor-{floor}' has a placeholder, but is compared with the namespace each occurrence"
+                        + " renders; name one namespace as the event renders it, e.g. \"tenant-a\", or \"*\" for every"
+                        + " namespace", source, "namespace = \"floor-{floor}\"");
+        assertErrorOnLine(compilation, Message.SUBSCRIBER_NAMESPACE_MALFORMED,
+                "namespace 'floor-*' uses * as a wildcard, which only \"*\" on its own is;", source,
+                "namespace = \"floor-*\"");
+    }
+
+    @Test
     void emptyEventName() {
         assertSingleErrorOnLine(Message.HANDLER_EVENT_MISSING, handlers("""
                     @OnEvent("")

@@ -307,6 +307,27 @@ class WorkflowDiagnosticsTest {
     }
 
     @Test
+    void namespaceWithoutOn() {
+        assertSingleErrorOnLine(Message.NAMESPACE_WITHOUT_ON,
+                workflow("@Workflow(name = \"checkin\", namespace = \"tenant-a\")", """
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "namespace selects the occurrences of the event that starts runs; it needs 'on'",
+                "namespace = \"tenant-a\"");
+    }
+
+    @Test
+    void aTemplateAsTheNamespaceOfAWorkflow() {
+        assertSingleErrorOnLine(Message.SUBSCRIBER_NAMESPACE_MALFORMED,
+                workflow("@Workflow(name = \"checkin\", on = \"checkin_due\", namespace = \"{tenant}\")", """
+                    static Context createContext(EventContext<Object> event) { return new Context(); }
+                    @Step(start = true) Flow greet(Context ctx) { return Flow.complete(); }
+                """), "namespace '{tenant}' has a placeholder, but is compared with the namespace each occurrence"
+                        + " renders; name one namespace as the event renders it, e.g. \"tenant-a\", or \"*\" for every"
+                        + " namespace",
+                "namespace = \"{tenant}\"");
+    }
+
+    @Test
     void createContextWithAWrongSignature() {
         assertSingleErrorOnLine(Message.CREATE_CONTEXT_SIGNATURE, workflow("@Workflow(name = \"checkin\", on = \"checkin_due\")", """
                     Context createContext(EventContext<Object> event) { return new Context(); }

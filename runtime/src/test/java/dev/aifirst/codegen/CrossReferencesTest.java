@@ -94,6 +94,88 @@ class CrossReferencesTest {
     }
 
     @Test
+    void aNamespaceOtherThanTheEventsConstantIsAnError() {
+        JavaFileObject escalations = handlers("OnCall", """
+                    @OnEvent(value = TicketEvents.TICKET_ESCALATED, namespace = "escalation")
+                    void page(EventContext<Ticket> event) { }
+                """);
+        JavaFileObject tenants = handlers("Tenants", """
+                    @OnEvent(value = BookingEvents.BOOKING_CREATED, namespace = "tenant-a")
+                    void welcome(EventContext<Booking> event) { }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Ticket.java"),
+                testSource("dev/aifirst/events/fixtures/Booking.java"), escalations, tenants);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining(Message.NAMESPACE_NEVER_DECLARED.tag()
+                        + " Ticket declares 'ticket_escalated' in namespace \"escalations\", so the handler page in"
+                        + " namespace \"escalation\" would never receive it; use namespace \"escalations\", or leave"
+                        + " namespace out to receive every namespace")
+                .inFile(escalations).onLineContaining("namespace = \"escalation\"");
+        assertThat(compilation).hadErrorContaining(Message.NAMESPACE_NEVER_DECLARED.tag()
+                        + " Booking declares 'booking_created' in namespace \"*\" (the default), so the handler welcome"
+                        + " in namespace \"tenant-a\" would never receive it; declare the event's namespace with"
+                        + " @Event(namespace = ...), or leave namespace out here")
+                .inFile(tenants).onLineContaining("namespace = \"tenant-a\"");
+    }
+
+    @Test
+    void aNamespaceTheEventsTemplateCannotRenderIsAnError() {
+        JavaFileObject handlers = handlers("Routing", """
+                    @OnEvent(value = TicketEvents.TICKET_OPENED, namespace = "support")
+                    void route(EventContext<Ticket> event) { }
+
+                    @OnEvent(value = TicketEvents.TICKET_OPENED, namespace = "team-")
+                    void routeNowhere(EventContext<Ticket> event) { }
+
+                    @OnEvent(value = TicketEvents.TICKET_OPENED, namespace = "team-front-desk")
+                    void routeToFrontDesk(EventContext<Ticket> event) { }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Ticket.java"), handlers);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining(Message.NAMESPACE_NEVER_RENDERED.tag()
+                        + " Ticket renders the namespace of 'ticket_opened' from \"team-{team}\", which can never be"
+                        + " \"support\", so the handler route would never receive it; the namespace must keep the"
+                        + " template's literal text, with at least one character for each placeholder")
+                .inFile(handlers).onLineContaining("namespace = \"support\"");
+        // A placeholder stands for at least one character: a team with an empty name renders no namespace.
+        assertThat(compilation).hadErrorContaining(Message.NAMESPACE_NEVER_RENDERED.tag()
+                        + " Ticket renders the namespace of 'ticket_opened' from \"team-{team}\", which can never be"
+                        + " \"team-\"")
+                .inFile(handlers).onLineContaining("namespace = \"team-\"");
+    }
+
+    @Test
+    void aWorkflowInANamespaceItsEventNeverHasIsAnError() {
+        JavaFileObject workflow = source("dev.aifirst.events.fixtures.SalesFollowUp", """
+                package dev.aifirst.events.fixtures;
+
+                import dev.aifirst.Flow;
+                import dev.aifirst.annotations.*;
+                import dev.aifirst.events.EventContext;
+
+                @Workflow(name = "sales_follow_up", on = TicketEvents.TICKET_OPENED,
+                          namespace = "sales")
+                public class SalesFollowUp {
+                    public record Context(long ticketId) { }
+
+                    static Context createContext(EventContext<Ticket> event) { return new Context(1); }
+
+                    @Step(start = true)
+                    Flow call(Context ctx) { return Flow.complete(); }
+                }
+                """);
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Ticket.java"), workflow);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Message.NAMESPACE_NEVER_RENDERED.tag()
+                        + " Ticket renders the namespace of 'ticket_opened' from \"team-{team}\", which can never be"
+                        + " \"sales\", so the workflow SalesFollowUp would never receive it")
+                .inFile(workflow).onLineContaining("namespace = \"sales\"");
+    }
+
+    @Test
     void registriesListEveryClassOfTheCompilation() {
         JavaFileObject room = source("dev.aifirst.events.fixtures.Room", """
                 package dev.aifirst.events.fixtures;

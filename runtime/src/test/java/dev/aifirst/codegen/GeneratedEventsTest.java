@@ -40,6 +40,16 @@ class GeneratedEventsTest {
     }
 
     @Test
+    void handlersOfOneNamespaceSayWhichWithAWither() {
+        Compilation tickets = compile(
+                testSource("dev/aifirst/events/fixtures/Ticket.java"),
+                testSource("dev/aifirst/events/fixtures/TicketHandlers.java"));
+        assertThat(tickets).succeededWithoutWarnings();
+        assertThat(generated(tickets, "dev.aifirst.events.fixtures.TicketHandlersEventHandlers"))
+                .isEqualTo(golden("TicketHandlersEventHandlers.java"));
+    }
+
+    @Test
     void serviceRegistries() {
         assertThat(resource(compilation, "META-INF/services/dev.aifirst.spi.EntityEvents"))
                 .isEqualTo("dev.aifirst.events.fixtures.BookingEvents\n");

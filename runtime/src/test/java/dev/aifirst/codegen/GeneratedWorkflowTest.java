@@ -34,6 +34,29 @@ class GeneratedWorkflowTest {
                 .isEqualTo("dev.aifirst.workflows.fixtures.DoorCodeWorkflow\n");
     }
 
+    @Test
+    void aWorkflowOfOneNamespaceReturnsItAsItsTriggerNamespace() {
+        Compilation compilation = compile(testSource("dev/aifirst/events/fixtures/Ticket.java"),
+                testSource("dev/aifirst/workflows/fixtures/SupportFollowUp.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "dev.aifirst.workflows.fixtures.SupportFollowUpWorkflow")).contains("""
+                    @Override
+                    public String triggerEvent() {
+                        return "ticket_opened";
+                    }
+
+                    @Override
+                    public Class<?> triggerEntityType() {
+                        return Ticket.class;
+                    }
+
+                    @Override
+                    public String triggerNamespace() {
+                        return "team-support";
+                    }
+                """);
+    }
+
     private static JavaFileObject workflow(String annotation, String body) {
         return source("dev.aifirst.workflows.fixtures.Arrival", """
                 package dev.aifirst.workflows.fixtures;
