@@ -29,8 +29,9 @@ import javax.lang.model.element.TypeElement;
  * @param onFail the {@code @OnFail} method's name, or {@code null}
  */
 record WorkflowModel(TypeElement element, ClassName workflow, ClassName steps, ClassName generated, ClassName context,
-        String name, int version, String on, String namespace, ClassName triggerEntity, boolean createContext, Duration offset,
-        Duration debounce, RetrySpec retry, boolean constructible, List<StepModel> stepModels, String onFail) {
+        String name, int version, String on, String namespace, ClassName triggerEntity, boolean createContext,
+        Duration offset, Duration debounce, RetrySpec retry, boolean constructible, List<StepModel> stepModels,
+        String onFail) {
 
     /** What a step method takes besides the context, in the order it declares them. */
     enum Input { EVENT, SIGNAL, SUBFLOW, STEP_CONTEXT }

@@ -77,7 +77,8 @@ final class EventOutbox {
             return;
         }
         for (EventSubscriber subscriber : registry.subscribers()) {
-            if (!subscriber.offset().isNegative() || !subscriber.accepts(entityClass, row.declaredName, row.name, row.namespace)) {
+            if (!subscriber.offset().isNegative()
+                    || !subscriber.accepts(entityClass, row.declaredName, row.name, row.namespace)) {
                 continue;
             }
             Instant at = later(row.dueAt.plus(subscriber.offset()), now);

@@ -97,9 +97,10 @@ final class RunStarter {
         StartOnEvent(WorkflowDefinition<?> definition) {
             String namespace = definition.triggerNamespace();
             if (namespace == null || namespace.isBlank()) {
-                throw new IllegalStateException("The workflow " + definition.name() + " (" + definition.workflowType().getName()
-                        + ") starts on " + definition.triggerEvent() + " in no namespace: its triggerNamespace() is "
-                        + (namespace == null ? "null" : "blank") + "; \"*\" starts runs in every namespace");
+                throw new IllegalStateException("The workflow " + definition.name() + " ("
+                        + definition.workflowType().getName() + ") starts on " + definition.triggerEvent()
+                        + " in no namespace: its triggerNamespace() is " + (namespace == null ? "null" : "blank")
+                        + "; \"*\" starts runs in every namespace");
             }
             this.definition = definition;
         }
