@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.events.Events;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
+import dev.aifirst.internal.observability.MicrometerMetrics;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -16,8 +18,10 @@ import dev.aifirst.internal.workflows.RuntimeWorkflows;
 import dev.aifirst.internal.workflows.WorkflowEngine;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.testing.TimeMachine;
+import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,6 +138,7 @@ public final class AiFirst implements AutoCloseable {
         private TimeMachine timeMachine;
         private ClassLoader classLoader;
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -167,6 +172,15 @@ public final class AiFirst implements AutoCloseable {
          */
         public Builder instances(Instances instances) {
             this.instances = Objects.requireNonNull(instances, "instances");
+            return this;
+        }
+
+        /**
+         * Keeps the runtime's meters in this Micrometer registry (names and tags: docs/observability.md).
+         * Micrometer is an optional dependency: without this call the runtime needs none.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
             return this;
         }
 
@@ -248,9 +262,12 @@ public final class AiFirst implements AutoCloseable {
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
                 transactions.requireSameDatabase(database);
-                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
+                // Referenced only when a registry was given, so that Micrometer stays optional.
+                MicrometerMetrics micrometer = meterRegistry == null ? null : new MicrometerMetrics(meterRegistry);
+                RuntimeMetrics metrics = micrometer == null ? RuntimeMetrics.NONE : micrometer;
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader, metrics);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
-                        chatModel, loader);
+                        chatModel, loader, metrics);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null
@@ -262,7 +279,12 @@ public final class AiFirst implements AutoCloseable {
                     timeMachine.attach(scheduling);
                 }
                 scheduling.start();
-                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
+                AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
+                if (micrometer != null) {
+                    micrometer.bindGauges(status -> runtime.workflows().count(RunQuery.withStatus(status)),
+                            runtime::backlog, clock);
+                }
+                return runtime;
             } catch (RuntimeException e) {
                 if (owned != null) {
                     owned.close();

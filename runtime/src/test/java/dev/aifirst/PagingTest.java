@@ -9,6 +9,7 @@ import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.testing.AiFirstExtension;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.testsupport.DatabaseTest;
+import dev.aifirst.testsupport.TestHibernate;
 import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.RunStatus;
@@ -77,7 +78,7 @@ class PagingTest {
     void eventsPageByTheOrderTheyWereRecorded(AiFirst runtime, TimeMachine time, EntityManagerFactory emf) {
         for (int i = 0; i < 5; i++) {
             Booking booking = new Booking("Guest " + i, time.now().plus(Duration.ofDays(i + 1)));
-            emf.runInTransaction(em -> em.persist(booking));
+            TestHibernate.inTransaction(emf, em -> em.persist(booking));
         }
         List<EventRecord> everything = runtime.events().list(EventQuery.ofType(Booking.class), PageRequest.first(1000))
                 .items();

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -206,11 +207,15 @@ public final class AiFirstExtension implements BeforeEachCallback, AfterEachCall
          */
         public Builder entities(Class<?>... entities) {
             List<Class<?>> classes = List.of(entities);
-            this.entityManagerFactory = source -> new HibernatePersistenceConfiguration("aifirst-test")
-                    .managedClasses(classes)
-                    .property("hibernate.connection.datasource", source)
-                    .property("hibernate.hbm2ddl.auto", "create")
-                    .createEntityManagerFactory();
+            this.entityManagerFactory = source -> {
+                // Hibernate's own Configuration, which 6.6 and 7.x both have (JPA 3.2's
+                // PersistenceConfiguration needs Hibernate 7).
+                Configuration configuration = new Configuration();
+                classes.forEach(configuration::addAnnotatedClass);
+                configuration.getProperties().put(AvailableSettings.DATASOURCE, source);
+                configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "create");
+                return configuration.buildSessionFactory();
+            };
             return this;
         }
 

@@ -7,9 +7,10 @@ import dev.aifirst.testsupport.ChildJvm;
 import dev.aifirst.testsupport.TestHibernate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.time.Duration;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
 /**
  * A node that dies: it saves a booking and halts the JVM the instant the transaction has committed
@@ -32,11 +33,18 @@ public final class CrashingNode {
         if (mode.equals("after-commit")) {
             // Registered before the entity is written, so it runs before the runtime's own
             // after-commit wake-up: the JVM dies with the commit done and nothing dispatched.
-            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks().registerCallback(
-                    (TransactionCompletionCallbacks.AfterCompletionCallback) (success, session) -> {
-                        System.out.println("committed=" + success + "; halting");
-                        System.out.flush();
-                        Runtime.getRuntime().halt(137);
+            em.unwrap(SharedSessionContractImplementor.class).getTransactionCoordinator().getLocalSynchronizations()
+                    .registerSynchronization(new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            System.out.println("committed=" + (status == Status.STATUS_COMMITTED) + "; halting");
+                            System.out.flush();
+                            Runtime.getRuntime().halt(137);
+                        }
                     });
         }
         em.persist(new Booking("Crash", null));

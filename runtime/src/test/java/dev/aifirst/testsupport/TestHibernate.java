@@ -5,7 +5,8 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
 
 /** A Hibernate session factory over a test database, for the given entity classes. */
 public final class TestHibernate {
@@ -14,21 +15,23 @@ public final class TestHibernate {
     }
 
     public static EntityManagerFactory create(DataSource dataSource, Class<?>... entities) {
-        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("test")
-                .managedClasses(entities)
-                .property("hibernate.connection.datasource", dataSource)
-                .property("hibernate.hbm2ddl.auto", "create")
-                .property("hibernate.show_sql", "false");
-        return configuration.createEntityManagerFactory();
+        return build(dataSource, "create", entities);
     }
 
     /** A session factory over tables that exist already (another JVM of the test created them). */
     public static EntityManagerFactory createExisting(DataSource dataSource, Class<?>... entities) {
-        return new HibernatePersistenceConfiguration("test")
-                .managedClasses(entities)
-                .property("hibernate.connection.datasource", dataSource)
-                .property("hibernate.hbm2ddl.auto", "none")
-                .createEntityManagerFactory();
+        return build(dataSource, "none", entities);
+    }
+
+    // Hibernate's own Configuration, so that the tests run on Hibernate 6.6 as well as 7.x.
+    private static EntityManagerFactory build(DataSource dataSource, String schemaAction, Class<?>... entities) {
+        Configuration configuration = new Configuration();
+        for (Class<?> entity : entities) {
+            configuration.addAnnotatedClass(entity);
+        }
+        configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
+        return configuration.buildSessionFactory();
     }
 
     public static void inTransaction(EntityManagerFactory emf, Consumer<EntityManager> work) {

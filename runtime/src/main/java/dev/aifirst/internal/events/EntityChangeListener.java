@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.AbstractPostDatabaseOperationEvent;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
@@ -36,7 +35,8 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
      * type, so a runtime restarted on the same session factory takes over the listener already there.
      */
     static void attach(SessionFactoryImplementor sessionFactory, EventEngine engine) {
-        EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
+        // Looked up as a service, which works in Hibernate 6.6 as well as 7.x.
+        EventListenerRegistry registry = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         for (Object existing : registry.getEventListenerGroup(EventType.POST_INSERT).listeners()) {
             if (existing instanceof EntityChangeListener listener) {
                 listener.engine = engine;
@@ -51,22 +51,23 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        record(event, Trigger.CREATE);
+        record(event.getEntity(), event.getId(), EventSessions.of(event), Trigger.CREATE);
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
-        record(event, Trigger.UPDATE);
+        record(event.getEntity(), event.getId(), EventSessions.of(event), Trigger.UPDATE);
     }
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
-        record(event, Trigger.DELETE);
+        record(event.getEntity(), event.getId(), EventSessions.of(event), Trigger.DELETE);
     }
 
-    private void record(AbstractPostDatabaseOperationEvent event, Trigger trigger) {
+    // The three events share no supertype that both Hibernate 6.6 and 7 have, hence the parts.
+    private void record(Object entity, Object id, Session session, Trigger trigger) {
         EventEngine engine = this.engine;
-        EntityEvents<?> descriptor = engine.registry().descriptorFor(event.getEntity().getClass());
+        EntityEvents<?> descriptor = engine.registry().descriptorFor(entity.getClass());
         if (descriptor == null) {
             return;
         }
@@ -75,7 +76,7 @@ final class EntityChangeListener implements PostInsertEventListener, PostUpdateE
                     + " runtime bound to this EntityManagerFactory is stopped; its event rows would fall out of step."
                     + " Start the runtime before writing such entities, or close the EntityManagerFactory with it.");
         }
-        changesOf(engine, (Session) event.getSession()).record(descriptor, event.getEntity(), event.getId(), trigger);
+        changesOf(engine, session).record(descriptor, entity, id, trigger);
     }
 
     private TransactionChanges changesOf(EventEngine engine, Session session) {

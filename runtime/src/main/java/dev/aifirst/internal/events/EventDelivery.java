@@ -4,6 +4,8 @@ import dev.aifirst.annotations.Trigger;
 import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventStatus;
+import dev.aifirst.internal.observability.LogContext;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.DatabaseFailures;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -39,9 +41,12 @@ final class EventDelivery {
     private final SessionTransactions transactions;
     private final Clock clock;
     private final Consumer<Instant> alarm;
+    private final RuntimeMetrics metrics;
 
     EventDelivery(EventRegistry registry, EventStore events, DeliveryStore deliveries, EventOutbox outbox,
-            Database database, SessionTransactions transactions, Clock clock, Consumer<Instant> alarm) {
+            Database database, SessionTransactions transactions, Clock clock, Consumer<Instant> alarm,
+            RuntimeMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.events = events;
         this.deliveries = deliveries;
@@ -56,6 +61,9 @@ final class EventDelivery {
     private static final class Attempt {
         DeliveryRecord delivery;
         EventSubscriber subscriber;
+        /** How it ended, once it did without throwing: SUCCEEDED or SKIPPED; null for a stale execution. */
+        RuntimeMetrics.Outcome outcome;
+        Instant startedAt;
     }
 
     void execute(EventTasks.DeliveryInstance instance) {
@@ -65,6 +73,9 @@ final class EventDelivery {
                 deliver(session, instance, attempt);
                 return null;
             });
+            if (attempt.outcome != null) {
+                metrics.deliveryEnded(attempt.delivery.subscriber(), attempt.outcome, lagOf(attempt));
+            }
         } catch (RuntimeException failure) {
             if (attempt.delivery == null || DatabaseFailures.isTransient(failure)) {
                 // Our own bookkeeping failed, or the database is away: the execution is tried again,
@@ -72,8 +83,15 @@ final class EventDelivery {
                 throw failure;
             }
             Throwable cause = failure instanceof SessionTransactions.UserCodeFailure user ? user.failure() : failure;
-            recordFailure(attempt, instance.attempt(), cause);
+            RuntimeMetrics.Outcome outcome = recordFailure(attempt, instance.attempt(), cause);
+            if (outcome != null) {
+                metrics.deliveryEnded(attempt.delivery.subscriber(), outcome, lagOf(attempt));
+            }
         }
+    }
+
+    private static Duration lagOf(Attempt attempt) {
+        return attempt.startedAt == null ? null : Duration.between(attempt.delivery.dueAt(), attempt.startedAt);
     }
 
     private void deliver(Session session, EventTasks.DeliveryInstance instance, Attempt attempt) throws Exception {
@@ -85,6 +103,7 @@ final class EventDelivery {
             return; // done, skipped, or superseded by a later attempt: stale
         }
         attempt.delivery = delivery;
+        attempt.startedAt = now;
         EventRow row = events.lockRow(c, delivery.eventId());
         attempt.subscriber = registry.subscriber(delivery.subscriber());
         EntityEvents<?> descriptor = row == null ? null : registry.descriptorNamed(row.entityType);
@@ -106,12 +125,17 @@ final class EventDelivery {
         if (skipReason != null) {
             outbox.skip(c, delivery, skipReason, now);
             LOG.info("Delivery of {} to {} skipped: {}", row, delivery.subscriber(), skipReason);
+            attempt.outcome = RuntimeMetrics.Outcome.SKIPPED;
             return;
         }
         Instant occurredAt = row.occurredAt != null ? row.occurredAt : row.dueAt;
-        attempt.subscriber.deliver(new DeliveredEvent<>(entity, unavailable, row, occurredAt, session), session);
-        session.flush();
+        try (LogContext ignored = LogContext.delivery(row.name, descriptor.entityType().getSimpleName() + "#" + row.entityId,
+                delivery.subscriber(), instance.attempt())) {
+            attempt.subscriber.deliver(new DeliveredEvent<>(entity, unavailable, row, occurredAt, session), session);
+            session.flush();
+        }
         deliveries.update(c, delivery.id(), DeliveryStatus.DONE, delivery.dueAt(), instance.attempt(), null, clock.instant());
+        attempt.outcome = RuntimeMetrics.Outcome.SUCCEEDED;
     }
 
     /** Why a due delivery cannot run at all, or null. */
@@ -142,11 +166,12 @@ final class EventDelivery {
                 : null;
     }
 
-    private void recordFailure(Attempt running, int attempt, Throwable cause) {
+    /** Records a failed attempt; how it ended (retried or failed for good), or null if it was stale by then. */
+    private RuntimeMetrics.Outcome recordFailure(Attempt running, int attempt, Throwable cause) {
         DeliveryRecord delivery = running.delivery;
         RetryPolicy retry = running.subscriber.retry();
         Instant[] retryAt = {null};
-        database.inTransaction(c -> {
+        RuntimeMetrics.Outcome outcome = database.inTransaction(c -> {
             Instant now = clock.instant();
             DeliveryRecord current = deliveries.lock(c, delivery.id());
             if (current == null || current.status() != DeliveryStatus.SCHEDULED || current.attempts() + 1 != attempt) {
@@ -161,15 +186,17 @@ final class EventDelivery {
                 LOG.warn("{} failed (attempt {} of {}), retrying at {}: {}", delivery.subscriber(), attempt,
                         retry.maxAttempts(), next, cause.toString());
                 retryAt[0] = next;
+                return RuntimeMetrics.Outcome.RETRIED;
             } else {
                 deliveries.update(c, delivery.id(), DeliveryStatus.FAILED, delivery.dueAt(), attempt, error, now);
                 LOG.error("{} failed for good after {} attempts (delivery {})", delivery.subscriber(), attempt,
                         delivery.id(), cause);
+                return RuntimeMetrics.Outcome.FAILED;
             }
-            return null;
         });
         if (retryAt[0] != null) {
             alarm.accept(retryAt[0]);
         }
+        return outcome;
     }
 }

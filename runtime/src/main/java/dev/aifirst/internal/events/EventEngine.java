@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Resilience;
@@ -38,10 +39,12 @@ public final class EventEngine {
     private final EventDelivery delivery;
     private final Database database;
     private final Wakeups wakeups = new Wakeups();
+    private final RuntimeMetrics metrics;
 
     public EventEngine(Database database, Clock clock, SessionTransactions transactions, Instances instances,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, RuntimeMetrics metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.clock = clock;
         this.transactions = transactions;
         this.registry = new EventRegistry(instances, classLoader);
@@ -50,9 +53,15 @@ public final class EventEngine {
         this.outbox = new EventOutbox(registry, events, deliveries, database.dialect());
         this.sync = new EntitySync(events, outbox, clock);
         this.contexts = new EventContexts(registry);
-        this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock);
+        this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock,
+                metrics);
         this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
-                wakeups::at);
+                wakeups::at, metrics);
+    }
+
+    /** Where the engine counts what it does. */
+    RuntimeMetrics metrics() {
+        return metrics;
     }
 
     /** The db-scheduler tasks that carry the work; each wakes the scheduler for the work it made due now. */

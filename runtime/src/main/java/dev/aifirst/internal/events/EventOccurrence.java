@@ -6,6 +6,7 @@ import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventContext;
 import dev.aifirst.events.EventStatus;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.spi.EntityEvents;
 import dev.aifirst.spi.EventState;
@@ -36,9 +37,12 @@ final class EventOccurrence {
     private final SessionTransactions transactions;
     private final Clock clock;
     private final ZoneId zone;
+    private final RuntimeMetrics metrics;
 
     EventOccurrence(EventRegistry registry, EventStore events, DeliveryStore deliveries, ClaimStore claims,
-            EventOutbox outbox, EventContexts contexts, SessionTransactions transactions, Clock clock) {
+            EventOutbox outbox, EventContexts contexts, SessionTransactions transactions, Clock clock,
+            RuntimeMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.events = events;
         this.deliveries = deliveries;
@@ -51,29 +55,30 @@ final class EventOccurrence {
     }
 
     void execute(EventTasks.DueInstance instance) {
-        transactions.inTransaction(session -> {
-            occur(session, instance);
-            return null;
-        });
+        EventRow occurred = transactions.inTransaction(session -> occur(session, instance));
+        if (occurred != null) {
+            metrics.eventOccurred(occurred.entityType, occurred.declaredName);
+        }
     }
 
-    private void occur(Session session, EventTasks.DueInstance instance) throws Exception {
+    /** Makes the event occur if it is still due; the row if it did, else null. */
+    private EventRow occur(Session session, EventTasks.DueInstance instance) throws Exception {
         Connection c = SessionTransactions.connection(session);
         Instant now = clock.instant();
         EventRow row = events.lockRowToOccur(c, instance.eventId());
         if (row == null || row.status != EventStatus.PENDING || row.occurrence != instance.occurrence()) {
-            return; // already occurred, cancelled or re-armed: this execution is stale
+            return null; // already occurred, cancelled or re-armed: this execution is stale
         }
         EntityEvents<?> descriptor = registry.descriptorNamed(row.entityType);
         if (descriptor == null) {
             outbox.cancel(c, row, "no entity class " + row.entityType + " declares events any more", now);
-            return;
+            return null;
         }
         Object entity = null;
         if (row.triggerKind != Trigger.DELETE) {
             entity = session.find(descriptor.entityType(), descriptor.parseId(row.entityId));
             if (!stillDue(c, row, descriptor, entity, now)) {
-                return;
+                return null;
             }
         }
         row.status = EventStatus.OCCURRED;
@@ -89,6 +94,7 @@ final class EventOccurrence {
             }
         }
         LOG.debug("{} occurred", row);
+        return row;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.aifirst.annotations.Trigger;
 import dev.aifirst.internal.persistence.PersistenceException;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.spi.EntityEvents;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,16 +14,19 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
 /**
  * The changes to entities with events in one transaction. Synced once, just before the commit
  * (after Hibernate's last flush), on the transaction's own connection: the event rows and the
  * executions that make them occur commit or roll back with the entities. After a commit the
  * scheduler is woken so immediate events do not wait for the next poll.
+ *
+ * <p>It is a local {@link Synchronization} of the session's transaction coordinator: Hibernate calls
+ * those after its own before-completion flush, for resource-local and JTA transactions alike, and the
+ * mechanism is the same in Hibernate 6.6 and 7.x (unlike the action queue's callbacks, whose API
+ * changed in 7.2).
  */
-final class TransactionChanges implements TransactionCompletionCallbacks.BeforeCompletionCallback,
-        TransactionCompletionCallbacks.AfterCompletionCallback {
+final class TransactionChanges implements Synchronization {
 
     private record Key(String entityType, String id) {
     }
@@ -50,9 +55,8 @@ final class TransactionChanges implements TransactionCompletionCallbacks.BeforeC
     }
 
     void register() {
-        SharedSessionContractImplementor implementor = (SharedSessionContractImplementor) session;
-        implementor.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) this);
-        implementor.getTransactionCompletionCallbacks().registerCallback((TransactionCompletionCallbacks.AfterCompletionCallback) this);
+        ((SharedSessionContractImplementor) session).getTransactionCoordinator().getLocalSynchronizations()
+                .registerSynchronization(this);
     }
 
     /**
@@ -73,7 +77,7 @@ final class TransactionChanges implements TransactionCompletionCallbacks.BeforeC
     }
 
     @Override
-    public void doBeforeTransactionCompletion(SharedSessionContractImplementor ignored) {
+    public void beforeCompletion() {
         if (changes.isEmpty()) {
             return;
         }
@@ -93,9 +97,9 @@ final class TransactionChanges implements TransactionCompletionCallbacks.BeforeC
     }
 
     @Override
-    public void doAfterTransactionCompletion(boolean successful, SharedSessionContractImplementor ignored) {
+    public void afterCompletion(int status) {
         onEnd.run();
-        if (successful && !changes.isEmpty()) {
+        if (status == Status.STATUS_COMMITTED && !changes.isEmpty()) {
             engine.wakeUp();
         }
     }

@@ -2,6 +2,7 @@ package dev.aifirst.internal.workflows;
 
 import dev.aifirst.Flow;
 import dev.aifirst.internal.events.EventRegistry;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.DatabaseFailures;
 import dev.aifirst.internal.persistence.StackTraces;
@@ -14,6 +15,7 @@ import dev.aifirst.workflows.WorkflowFailure;
 import dev.aifirst.workflows.WorkflowStep;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,12 @@ final class RunLoop {
     private final EventRegistry events;
     private final ChatModel chatModel;
     private final Clock clock;
+    private final RuntimeMetrics metrics;
 
     RunLoop(WorkflowRegistry registry, RunStore store, RunTransitions transitions, RunStarter starter,
             StepInvoker invoker, Database database, EventRegistry events, ChatModel chatModel,
-            Clock clock) {
+            Clock clock, RuntimeMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.store = store;
         this.transitions = transitions;
@@ -114,6 +118,7 @@ final class RunLoop {
                     wait.onTimeout() == null ? null : wait.onTimeout().stepName()).build();
         }
         Instant startedAt = clock.instant();
+        long startedNanos = System.nanoTime();
         RunStepContext stepContext = new RunStepContext(run, database, store, events, chatModel, clock);
         Flow flow;
         RunRow child = null;
@@ -137,8 +142,12 @@ final class RunLoop {
                 // The database is away, not the step at fault: tried again when it is back, no attempt spent.
                 throw new DatabaseUnavailable(run, failure);
             }
-            return stepFailed(run, definition, declaration, failure, startedAt);
+            Transition failed = stepFailed(run, definition, declaration, failure, startedAt);
+            metrics.stepEnded(run.workflow, run.step, failed.to == RunStatus.FAILED
+                    ? RuntimeMetrics.Outcome.FAILED : RuntimeMetrics.Outcome.RETRIED, tookSince(startedNanos));
+            return failed;
         }
+        metrics.stepEnded(run.workflow, run.step, RuntimeMetrics.Outcome.SUCCEEDED, tookSince(startedNanos));
         Instant endedAt = clock.instant();
         StepHistoryStore.History history = new StepHistoryStore.History(run.step, run.attempt, startedAt, endedAt,
                 flow.toString(), null, flow instanceof Flow.GoTo goTo ? goTo.progress() : null, declaration.display());
@@ -148,6 +157,10 @@ final class RunLoop {
         }
         return next.context(definition.encodeContext(context)).recording(history).claims(stepContext.claimChanges())
                 .build();
+    }
+
+    private static Duration tookSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Where a step's {@link Flow} takes the run. */

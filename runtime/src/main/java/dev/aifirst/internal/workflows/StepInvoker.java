@@ -5,6 +5,7 @@ import dev.aifirst.events.EventContext;
 import dev.aifirst.internal.events.ClaimHolders;
 import dev.aifirst.internal.events.EventContexts;
 import dev.aifirst.internal.events.EventReference;
+import dev.aifirst.internal.observability.LogContext;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.spi.StepInputs;
@@ -36,7 +37,7 @@ final class StepInvoker {
         StepInputs inputs = new StepInputs(null, Inputs.signal(run.input), Inputs.subflow(run.input), stepContext);
         EventReference event = Inputs.event(run.input);
         ClaimHolders.Holder outer = ClaimHolders.enter(stepContext);
-        try {
+        try (LogContext ignored = LogContext.step(run.id, run.workflow, run.step, run.attempt)) {
             if (event == null || !transactions.available()) {
                 return definition.execute(step, context, inputs, instances);
             }

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.internal.events.EventEngine;
+import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Resilience;
@@ -38,7 +39,7 @@ public final class WorkflowEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
-            Instances instances, ChatModel chatModel, ClassLoader classLoader) {
+            Instances instances, ChatModel chatModel, ClassLoader classLoader, RuntimeMetrics metrics) {
         this.database = database;
         this.clock = clock;
         this.registry = new WorkflowRegistry(classLoader);
@@ -47,7 +48,7 @@ public final class WorkflowEngine {
         this.starter = new RunStarter(database, store, instances, clock);
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
-                clock);
+                clock, metrics);
         this.onFailHook = new OnFailHook(registry, store, database, instances);
         this.control = new RunControl(registry, store, transitions, clock);
         for (WorkflowDefinition<?> definition : registry.definitions()) {
