@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires business events together: the {@link EventRegistry} of what was declared, {@link EntitySync}
  * (rows in step with entities, in their transactions), {@link EventOccurrence} and
- * {@link EventDelivery} (the two db-scheduler tasks), and the stores they share.
+ * {@link EventDelivery} (the two db-scheduler tasks), an operator's {@link Redeliveries}, and the stores
+ * they share.
  */
 public final class EventEngine {
 
@@ -36,6 +37,7 @@ public final class EventEngine {
     private final EventContexts contexts;
     private final EventOccurrence occurrence;
     private final EventDelivery delivery;
+    private final Redeliveries redeliveries;
     private final Database database;
     private final Wakeups wakeups = new Wakeups();
 
@@ -53,6 +55,7 @@ public final class EventEngine {
         this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock);
         this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
                 wakeups::at);
+        this.redeliveries = new Redeliveries(database, deliveries, registry, clock);
     }
 
     /** The db-scheduler tasks that carry the work; each wakes the scheduler for the work it made due now. */
@@ -133,6 +136,10 @@ public final class EventEngine {
 
     DeliveryStore deliveries() {
         return deliveries;
+    }
+
+    Redeliveries redeliveries() {
+        return redeliveries;
     }
 
     EntitySync sync() {

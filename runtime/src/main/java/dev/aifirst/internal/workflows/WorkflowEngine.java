@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires durable workflows together: the {@link WorkflowRegistry} of deployed workflows, the
  * {@link RunStarter}, the {@link RunLoop} that db-scheduler executes, {@link EventWaits} and
- * {@link RunControl} that wake and stop runs, all committing through {@link RunTransitions}.
+ * {@link RunControl} that wake and stop runs, and {@link RunOperations}, an operator's retries and
+ * resumptions; all commit through {@link RunTransitions}.
  */
 public final class WorkflowEngine {
 
@@ -34,6 +35,7 @@ public final class WorkflowEngine {
     private final RunStarter starter;
     private final RunLoop loop;
     private final RunControl control;
+    private final RunOperations operations;
     private final OnFailHook onFailHook;
     private final Wakeups wakeups = new Wakeups();
 
@@ -50,6 +52,7 @@ public final class WorkflowEngine {
                 clock);
         this.onFailHook = new OnFailHook(registry, store, database, instances);
         this.control = new RunControl(registry, store, transitions, clock);
+        this.operations = new RunOperations(database, registry, store, transitions, clock);
         for (WorkflowDefinition<?> definition : registry.definitions()) {
             if (!definition.triggerEvent().isEmpty()) {
                 events.registry().subscribe(starter.onEvent(definition));
@@ -109,5 +112,9 @@ public final class WorkflowEngine {
 
     RunControl control() {
         return control;
+    }
+
+    RunOperations operations() {
+        return operations;
     }
 }
