@@ -4,7 +4,8 @@ import dev.aifirst.Audit;
 import java.time.Instant;
 
 /**
- * An operator's action on a delivery, as its audit trail keeps it ({@code runtime.events().audits(deliveryId, page)}).
+ * An operator's action on a delivery, as its audit trail keeps it
+ * ({@code runtime.events().audits(deliveryId, page)}).
  *
  * @param id the audit row's id
  * @param deliveryId the delivery acted on
@@ -15,6 +16,6 @@ import java.time.Instant;
  * @param attemptsBefore the attempts it had made before they were reset
  * @param errorBefore its last failure before (the next attempt overwrites {@link DeliveryRecord#lastError()})
  */
-public record DeliveryAudit(long id, long deliveryId, String action, Audit audit, Instant at, DeliveryStatus statusBefore,
-        int attemptsBefore, String errorBefore) {
+public record DeliveryAudit(long id, long deliveryId, String action, Audit audit, Instant at,
+        DeliveryStatus statusBefore, int attemptsBefore, String errorBefore) {
 }

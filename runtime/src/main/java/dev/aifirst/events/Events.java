@@ -65,8 +65,8 @@ public interface Events {
 
     /**
      * Deletes history that can never matter again: finished deliveries (with their audit rows) and
-     * never-occurred cancelled events last changed before {@code before}. Rows that remember an occurrence are kept, so a
-     * purge never lets an old event occur again.
+     * never-occurred cancelled events last changed before {@code before}. Rows that remember an
+     * occurrence are kept, so a purge never lets an old event occur again.
      *
      * @return the number of rows deleted
      */

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** The SQL of {@code aif_delivery_audit}: the operator actions on deliveries, append only. In the caller's transaction. */
+/** The SQL of {@code aif_delivery_audit}: operators' actions on deliveries, append only; in the caller's transaction. */
 final class DeliveryAuditStore {
 
     private DeliveryAuditStore() {
