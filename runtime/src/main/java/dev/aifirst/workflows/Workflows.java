@@ -1,11 +1,13 @@
 package dev.aifirst.workflows;
 
+import dev.aifirst.Audit;
+import dev.aifirst.OperationRefusedException;
 import dev.aifirst.Page;
 import dev.aifirst.PageRequest;
 
 /**
- * {@code runtime.workflows()}: start runs by hand, signal them, cancel them, and look at them a page
- * at a time.
+ * {@code runtime.workflows()}: start runs by hand, signal them, cancel them, look at them a page at a
+ * time, and, as an operator, retry or resume runs that failed.
  */
 public interface Workflows {
 
@@ -51,4 +53,67 @@ public interface Workflows {
 
     /** The run's step executions, in order. */
     Page<StepExecution> history(String runId, PageRequest page);
+
+    /**
+     * An operator retries a {@code FAILED} run: its failed step runs again, now, with its attempts
+     * counted from 1 and the context last committed (the input it had, such as the event it waited
+     * for, too). The history is kept, and a row recording the retry ({@code "RETRIED by alice"}) is
+     * added to it. The run holds no claims (they ended with its failure; a step takes them again
+     * when it runs), and if it fails again its {@code @OnFail} runs again, for that failure.
+     *
+     * @return the run as it is now: {@code RUNNING}
+     * @throws IllegalArgumentException if there is no run {@code runId}
+     * @throws OperationRefusedException if the run is not {@code FAILED} (it completed, was cancelled,
+     *     or is still going), its {@code @OnFail} has not run yet, it is the child of a parent that is
+     *     gone or has ended, or this deployment cannot run it (its workflow or step is not deployed,
+     *     its context cannot be read); nothing is changed
+     */
+    WorkflowRun retry(String runId, Audit audit);
+
+    /**
+     * An operator resumes a {@code FAILED} run at {@code step}, one of its workflow's steps: the step
+     * runs now, afresh (attempt 1, no input: a {@code @WaitForEvent} step waits for its event again),
+     * with the context last committed. The history is kept, with a row recording the resumption.
+     * Otherwise as {@link #retry(String, Audit)}.
+     *
+     * @throws IllegalArgumentException if there is no run {@code runId}, or {@code step} is a step of
+     *     another workflow
+     * @throws OperationRefusedException as {@link #retry(String, Audit)}
+     */
+    WorkflowRun resume(String runId, WorkflowStep step, Audit audit);
+
+    /**
+     * {@link #resume(String, WorkflowStep, Audit)} with the step named as stored ({@code "sendToLock"}),
+     * for tools that have no access to the workflow's classes.
+     *
+     * @throws IllegalArgumentException if there is no run {@code runId}, or its workflow has no step
+     *     {@code step} (the message lists the steps it has)
+     */
+    WorkflowRun resume(String runId, String step, Audit audit);
+
+    /**
+     * Retries every {@code FAILED} run {@code query} selects, each as {@link #retry(String, Audit)} in
+     * a transaction of its own. A run that would be refused is left as it is, with a warning in the
+     * log that says why; count what remains with {@link #count(RunQuery)}.
+     *
+     * @return how many runs were retried
+     * @throws IllegalArgumentException if {@code query} selects a status other than {@code FAILED}
+     */
+    int retry(RunQuery query, Audit audit);
+
+    /**
+     * Resumes every {@code FAILED} run {@code query} selects at {@code step}, as
+     * {@link #resume(String, WorkflowStep, Audit)}; only runs of {@code step}'s workflow are selected.
+     *
+     * @return how many runs were resumed
+     * @throws IllegalArgumentException if {@code query} selects another workflow or a status other
+     *     than {@code FAILED}
+     */
+    int resume(RunQuery query, WorkflowStep step, Audit audit);
+
+    /**
+     * {@link #resume(RunQuery, WorkflowStep, Audit)} with the step named as stored; {@code query} must
+     * select one workflow ({@link RunQuery#of} or {@link RunQuery#named}), which must have that step.
+     */
+    int resume(RunQuery query, String step, Audit audit);
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires business events together: the {@link EventRegistry} of what was declared, {@link EntitySync}
  * (rows in step with entities, in their transactions), {@link EventOccurrence} and
- * {@link EventDelivery} (the two db-scheduler tasks), and the stores they share.
+ * {@link EventDelivery} (the two db-scheduler tasks), an operator's {@link Redeliveries}, and the stores
+ * they share.
  */
 public final class EventEngine {
 
@@ -37,6 +38,7 @@ public final class EventEngine {
     private final EventContexts contexts;
     private final EventOccurrence occurrence;
     private final EventDelivery delivery;
+    private final Redeliveries redeliveries;
     private final Database database;
     private final Wakeups wakeups = new Wakeups();
     private final RuntimeMetrics metrics;
@@ -57,6 +59,7 @@ public final class EventEngine {
                 metrics);
         this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
                 wakeups::at, metrics);
+        this.redeliveries = new Redeliveries(database, deliveries, registry, clock);
     }
 
     /** Where the engine counts what it does. */
@@ -142,6 +145,10 @@ public final class EventEngine {
 
     DeliveryStore deliveries() {
         return deliveries;
+    }
+
+    Redeliveries redeliveries() {
+        return redeliveries;
     }
 
     EntitySync sync() {

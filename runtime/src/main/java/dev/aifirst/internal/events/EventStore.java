@@ -245,16 +245,21 @@ final class EventStore {
     // ---- purge -----------------------------------------------------------------------------
 
     /**
-     * Deletes finished deliveries completed before {@code before}, and the rows of events that can
-     * never matter again: cancelled rows that never occurred. A row that remembers an occurrence is
-     * kept (an occurred event whose row was gone would occur again at the entity's next change), so
-     * purging never lets an old event occur again.
+     * Deletes finished deliveries completed before {@code before} (with their audit rows), and the
+     * rows of events that can never matter again: cancelled rows that never occurred. A row that
+     * remembers an occurrence is kept (an occurred event whose row was gone would occur again at the
+     * entity's next change), so purging never lets an old event occur again.
      */
     int purge(Connection c, Instant before) throws SQLException {
         int deleted;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM aif_event_delivery WHERE status <> ? AND completed_at < ?")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM aif_delivery_audit WHERE delivery_id IN"
+                + " (SELECT id FROM aif_event_delivery WHERE status <> ? AND completed_at < ?)")) {
             Sql.bind(s, DeliveryStatus.SCHEDULED.name(), before);
             deleted = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM aif_event_delivery WHERE status <> ? AND completed_at < ?")) {
+            Sql.bind(s, DeliveryStatus.SCHEDULED.name(), before);
+            deleted += s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM aif_event WHERE status = ? AND occurrence = 0 AND updated_at < ?")) {

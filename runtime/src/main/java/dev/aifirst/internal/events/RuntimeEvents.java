@@ -1,11 +1,14 @@
 package dev.aifirst.internal.events;
 
+import dev.aifirst.Audit;
 import dev.aifirst.Page;
 import dev.aifirst.PageRequest;
 import dev.aifirst.annotations.Trigger;
 import dev.aifirst.events.ClaimRecord;
+import dev.aifirst.events.DeliveryAudit;
 import dev.aifirst.events.DeliveryQuery;
 import dev.aifirst.events.DeliveryRecord;
+import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventQuery;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.events.Events;
@@ -21,7 +24,7 @@ import java.util.Set;
 import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 
-/** {@code runtime.events()}: queries over the engine's stores, and the resync. */
+/** {@code runtime.events()}: queries over the engine's stores, redeliveries, and the resync. */
 public final class RuntimeEvents implements Events {
 
     private final EventEngine engine;
@@ -57,6 +60,36 @@ public final class RuntimeEvents implements Events {
         List<DeliveryRecord> rows = engine.database().inAutoCommit(c -> engine.deliveries()
                 .page(c, query, after, page.limit() + 1));
         return Pages.of(rows, page, delivery -> Pages.idCursor(delivery.id()));
+    }
+
+    @Override
+    public DeliveryRecord redeliver(long deliveryId, Audit audit) {
+        Objects.requireNonNull(audit, "audit");
+        DeliveryRecord delivery = engine.redeliveries().redeliver(deliveryId, audit);
+        engine.wakeUp();
+        return delivery;
+    }
+
+    @Override
+    public int redeliver(DeliveryQuery query, Audit audit) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(audit, "audit");
+        if (query.status() != null && query.status() != DeliveryStatus.FAILED) {
+            throw new IllegalArgumentException("Only FAILED deliveries are redelivered; the query selects "
+                    + query.status() + " deliveries");
+        }
+        int redelivered = engine.redeliveries().redeliverAll(query, audit);
+        engine.wakeUp();
+        return redelivered;
+    }
+
+    @Override
+    public Page<DeliveryAudit> audits(long deliveryId, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        long after = Pages.afterId(page);
+        List<DeliveryAudit> rows = engine.database().inAutoCommit(c ->
+                DeliveryAuditStore.page(c, deliveryId, after, page.limit() + 1));
+        return Pages.of(rows, page, audit -> Pages.idCursor(audit.id()));
     }
 
     @Override

@@ -33,9 +33,19 @@ final class OnFailHook {
         this.instances = instances;
     }
 
-    /** The instance id of the hook's execution for one run. */
+    /**
+     * The instance id of the hook's execution for one failure of a run: {@code <run id>#<seq>}, the
+     * sequence the failure was written with. A run retried by an operator may fail again while the
+     * execution of its previous failure's hook is still finishing; each failure has its own.
+     */
     static String instance(RunRow run) {
-        return run.id;
+        return run.id + "#" + run.seq;
+    }
+
+    /** The run an execution of the hook is for (one written by an earlier version names the run alone). */
+    static String runIdOf(String instance) {
+        int hash = instance.indexOf('#');
+        return hash < 0 ? instance : instance.substring(0, hash);
     }
 
     /**
@@ -56,7 +66,8 @@ final class OnFailHook {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void execute(String runId) {
+    void execute(String instance) {
+        String runId = runIdOf(instance);
         RunRow run = database.inTransaction(c -> store.markOnFailCalled(c, runId) ? store.find(c, runId, false) : null);
         if (run == null) {
             return; // called already (a repeated execution), or the run has no hook pending

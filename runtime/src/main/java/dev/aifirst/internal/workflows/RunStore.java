@@ -110,7 +110,7 @@ final class RunStore {
         // The history row is written only if the run's state was: the statement is atomic on its own.
         try (PreparedStatement s = c.prepareStatement("WITH moved AS (" + UPDATE + " RETURNING id)"
                 + " INSERT INTO aif_workflow_step (run_id, step, attempt, started_at, ended_at, outcome, error, progress,"
-                + " display) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM moved")) {
+                + " display, operator, reason) SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM moved")) {
             run.seq = expectedSeq + 1;
             int i = bindState(s, 1, run);
             s.setObject(i++, Sql.timestamp(run.updatedAt));
@@ -123,7 +123,8 @@ final class RunStore {
             s.setString(i++, StepHistoryStore.outcome(history));
             s.setString(i++, history.error());
             Sql.setDouble(s, i++, history.progress());
-            s.setString(i, history.display());
+            s.setString(i++, history.display());
+            StepHistoryStore.bindAudit(s, i, history.audit());
             return s.executeUpdate() == 1;
         }
     }

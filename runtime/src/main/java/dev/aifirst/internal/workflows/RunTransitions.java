@@ -77,7 +77,7 @@ final class RunTransitions {
      * @return whether it was written
      */
     boolean apply(Connection c, RunRow run, Transition transition, Instant now) throws SQLException {
-        RunLifecycle.check(run, transition.to, transition.name);
+        RunLifecycle.check(run, transition);
         long seq = run.seq;
         if (transition.replacesExecution) {
             Executions.remove(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id());
@@ -101,7 +101,7 @@ final class RunTransitions {
                     transition.executeAt);
         }
         if (transition.onFailure != null) {
-            Executions.add(c, database.dialect(), OnFailHook.TASK, run.id, now);
+            Executions.add(c, database.dialect(), OnFailHook.TASK, OnFailHook.instance(run), now);
         }
         if (run.status.ended()) {
             ended(c, run, now);
@@ -142,6 +142,11 @@ final class RunTransitions {
         }
         if (t.error != null) {
             run.error = t.error;
+        }
+        if (t.clearsFailure) {
+            run.error = null;
+            run.onFail = null;
+            run.failure = null;
         }
         if (t.onFailure != null) {
             run.onFail = OnFailHook.PENDING;

@@ -1,5 +1,6 @@
 package dev.aifirst.internal.workflows;
 
+import dev.aifirst.Audit;
 import dev.aifirst.Page;
 import dev.aifirst.PageRequest;
 import dev.aifirst.internal.events.EventRegistry;
@@ -7,8 +8,10 @@ import dev.aifirst.internal.persistence.Pages;
 import dev.aifirst.spi.EntityEvents;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.aifirst.workflows.RunQuery;
+import dev.aifirst.workflows.RunStatus;
 import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
+import dev.aifirst.workflows.WorkflowStep;
 import dev.aifirst.workflows.Workflows;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +63,93 @@ public final class RuntimeWorkflows implements Workflows {
         boolean cancelled = engine.database().inTransaction(c -> engine.control().cancel(c, runId));
         engine.wakeUp();
         return cancelled;
+    }
+
+    @Override
+    public WorkflowRun retry(String runId, Audit audit) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(audit, "audit");
+        WorkflowRun run = engine.operations().retry(runId, audit).toRecord();
+        engine.wakeUp();
+        return run;
+    }
+
+    @Override
+    public WorkflowRun resume(String runId, WorkflowStep step, Audit audit) {
+        Objects.requireNonNull(step, "step");
+        WorkflowRun run = find(runId);
+        if (run == null) {
+            throw new IllegalArgumentException("There is no workflow run '" + runId + "' to resume");
+        }
+        return resume(runId, engine.operations().stepOf(run.workflow(), step, "run " + runId + " is a run"), audit);
+    }
+
+    @Override
+    public WorkflowRun resume(String runId, String step, Audit audit) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(audit, "audit");
+        WorkflowRun run = engine.operations().resume(runId, step, audit).toRecord();
+        engine.wakeUp();
+        return run;
+    }
+
+    @Override
+    public int retry(RunQuery query, Audit audit) {
+        Objects.requireNonNull(audit, "audit");
+        int retried = engine.operations().retryAll(failedOf(query, "retried"), audit);
+        engine.wakeUp();
+        return retried;
+    }
+
+    @Override
+    public int resume(RunQuery query, WorkflowStep step, Audit audit) {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(query, "query");
+        String workflow = engine.registry().ofStep(step).name();
+        RunOperations.Selection selection = failedOf(query, "resumed");
+        if (selection.workflow() != null) {
+            engine.operations().stepOf(selection.workflow(), step, "the query selects the runs");
+        }
+        return resumeAll(new RunOperations.Selection(workflow, selection.entityType(), selection.entityId()),
+                step.stepName(), audit);
+    }
+
+    @Override
+    public int resume(RunQuery query, String step, Audit audit) {
+        Objects.requireNonNull(step, "step");
+        RunOperations.Selection selection = failedOf(query, "resumed");
+        if (selection.workflow() == null) {
+            throw new IllegalArgumentException("Resuming runs at step '" + step + "' needs a query that selects one"
+                    + " workflow (RunQuery.of(WorkflowClass.class) or RunQuery.named(name)): steps belong to a workflow");
+        }
+        WorkflowDefinition<?> definition = engine.registry().named(selection.workflow());
+        if (definition == null) {
+            throw new IllegalArgumentException("No workflow named '" + selection.workflow() + "' is deployed here to"
+                    + " resume its runs");
+        }
+        if (definition.step(step) == null) {
+            throw new IllegalArgumentException("Workflow '" + definition.name() + "' has no step '" + step + "' "
+                    + WorkflowRegistry.stepNames(definition));
+        }
+        return resumeAll(selection, step, audit);
+    }
+
+    private int resumeAll(RunOperations.Selection selection, String step, Audit audit) {
+        Objects.requireNonNull(audit, "audit");
+        int resumed = engine.operations().resumeAll(selection, step, audit);
+        engine.wakeUp();
+        return resumed;
+    }
+
+    /** The failed runs {@code query} selects; a query for another status selects nothing an operator may act on. */
+    private RunOperations.Selection failedOf(RunQuery query, String acted) {
+        Criteria criteria = criteria(query);
+        if (query.status() != null && query.status() != RunStatus.FAILED) {
+            throw new IllegalArgumentException("Only FAILED runs are " + acted + "; the query selects " + query.status()
+                    + " runs");
+        }
+        return new RunOperations.Selection(criteria.workflow(), criteria.entityType(), criteria.entityId());
     }
 
     @Override

@@ -50,6 +50,10 @@ final class Transition {
     final List<ClaimChange> claimChanges;
     /** The failure to hand the run's {@code @OnFail} hook (JSON), which then runs as a task of its own; or null. */
     final String onFailure;
+    /** Whether the run's error and its {@code @OnFail} state are cleared: it is no longer failed. */
+    final boolean clearsFailure;
+    /** Whether an operator makes the change: only then may it take a run out of {@code FAILED}. */
+    final boolean byOperator;
 
     private Transition(Builder b) {
         this.name = b.name;
@@ -71,6 +75,8 @@ final class Transition {
         this.child = b.child;
         this.claimChanges = List.copyOf(b.claimChanges);
         this.onFailure = b.onFailure;
+        this.clearsFailure = b.clearsFailure;
+        this.byOperator = b.byOperator;
     }
 
     // ---- after a step returned ---------------------------------------------------------------
@@ -118,9 +124,12 @@ final class Transition {
         return b;
     }
 
-    /** A failure for good (retries exhausted, a wait timed out, a run that cannot go on): the run ends as failed. */
+    /**
+     * A failure for good (retries exhausted, a wait timed out, a run that cannot go on): the run ends as
+     * failed. Its input is kept, for an operator's retry of the step.
+     */
     static Builder fail(String error) {
-        Builder b = new Builder("fail", RunStatus.FAILED);
+        Builder b = new Builder("fail", RunStatus.FAILED).keepInput();
         b.error = error;
         return b;
     }
@@ -177,6 +186,28 @@ final class Transition {
         return b;
     }
 
+    // ---- by an operator ------------------------------------------------------------------------
+
+    /**
+     * An operator retries a failed run: its current step runs again now, from attempt 1, with the input
+     * it had; the run is no longer failed.
+     */
+    static Builder retryByOperator(Instant now) {
+        Builder b = new Builder("operator retry", RunStatus.RUNNING).attempt(Attempt.FIRST).handBack(now).keepInput();
+        b.clearsFailure = true;
+        b.byOperator = true;
+        return b;
+    }
+
+    /** An operator resumes a failed run at {@code step}: it runs now, from attempt 1, with no input. */
+    static Builder resumeByOperator(String step, Instant now) {
+        Builder b = new Builder("operator resume", RunStatus.RUNNING).attempt(Attempt.FIRST).handBack(now);
+        b.step = step;
+        b.clearsFailure = true;
+        b.byOperator = true;
+        return b;
+    }
+
     /** Builds a transition; the factories above set what their kind changes, the caller adds what it records. */
     static final class Builder {
         private String name;
@@ -198,6 +229,8 @@ final class Transition {
         private RunRow child;
         private List<ClaimChange> claimChanges = List.of();
         private String onFailure;
+        private boolean clearsFailure;
+        private boolean byOperator;
 
         private Builder(String name, RunStatus to) {
             this.name = name;

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires durable workflows together: the {@link WorkflowRegistry} of deployed workflows, the
  * {@link RunStarter}, the {@link RunLoop} that db-scheduler executes, {@link EventWaits} and
- * {@link RunControl} that wake and stop runs, all committing through {@link RunTransitions}.
+ * {@link RunControl} that wake and stop runs, and {@link RunOperations}, an operator's retries and
+ * resumptions; all commit through {@link RunTransitions}.
  */
 public final class WorkflowEngine {
 
@@ -35,6 +36,7 @@ public final class WorkflowEngine {
     private final RunStarter starter;
     private final RunLoop loop;
     private final RunControl control;
+    private final RunOperations operations;
     private final OnFailHook onFailHook;
     private final Wakeups wakeups = new Wakeups();
 
@@ -51,6 +53,7 @@ public final class WorkflowEngine {
                 clock, metrics);
         this.onFailHook = new OnFailHook(registry, store, database, instances);
         this.control = new RunControl(registry, store, transitions, clock);
+        this.operations = new RunOperations(database, registry, store, transitions, clock);
         for (WorkflowDefinition<?> definition : registry.definitions()) {
             if (!definition.triggerEvent().isEmpty()) {
                 events.registry().subscribe(starter.onEvent(definition));
@@ -110,5 +113,9 @@ public final class WorkflowEngine {
 
     RunControl control() {
         return control;
+    }
+
+    RunOperations operations() {
+        return operations;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The workflows the compilation declared: their generated definitions, by name and by class. */
 final class WorkflowRegistry {
@@ -53,6 +54,23 @@ final class WorkflowRegistry {
                     + " processor on the compiler's annotationProcessorPaths?)");
         }
         return definition;
+    }
+
+    /** The definition whose step {@code step} is; a clear error if no deployed workflow has it. */
+    WorkflowDefinition<?> ofStep(WorkflowStep step) {
+        for (WorkflowDefinition<?> definition : byName.values()) {
+            if (definition.step(step.stepName()) == step) {
+                return definition;
+            }
+        }
+        throw new IllegalArgumentException(step.getClass().getName() + "." + step + " is not a step of a deployed"
+                + " @Workflow");
+    }
+
+    /** {@code "(its steps: a, b, c)"}, in declaration order, for messages. */
+    static String stepNames(WorkflowDefinition<?> definition) {
+        return definition.steps().stream().map(declaration -> declaration.step().stepName())
+                .collect(Collectors.joining(", ", "(its steps: ", ")"));
     }
 
     /** Whether a step of some workflow waits for an event with this declared or rendered name. */

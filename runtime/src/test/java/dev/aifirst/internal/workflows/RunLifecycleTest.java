@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The run lifecycle table, walked pair by pair, and the commit path refusing what it forbids. */
+/**
+ * The run lifecycle table, walked pair by pair, the one change only an operator makes, and the commit
+ * path refusing what they forbid.
+ */
 class RunLifecycleTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
@@ -50,6 +53,20 @@ class RunLifecycleTest {
     }
 
     @Test
+    void onlyAnOperatorTakesARunOutOfFailedAndOnlyBackToRunning() {
+        for (RunStatus from : RunStatus.values()) {
+            for (RunStatus to : RunStatus.values()) {
+                assertThat(RunLifecycle.allowsOperator(from, to)).as(from + " → " + to + " by an operator")
+                        .isEqualTo(from == FAILED && to == RUNNING);
+            }
+        }
+        assertThat(RunLifecycle.nextByOperator(FAILED)).containsExactly(RUNNING);
+        assertThat(Transition.retryByOperator(T0).build().byOperator).isTrue();
+        assertThat(Transition.resumeByOperator("two", T0).build().byOperator).isTrue();
+        assertThat(Transition.wake("{}", T0).build().byOperator).isFalse();
+    }
+
+    @Test
     void eachKindOfTransitionLeadsWhereTheTableAllowsFromWhereItIsUsed() {
         RunRow child = run(RUNNING);
         List<Transition> afterAStep = List.of(Transition.goTo("two", null).build(), Transition.sleep(T0).build(),
@@ -79,6 +96,24 @@ class RunLifecycleTest {
                     .hasMessageContaining("from " + ended + " to RUNNING");
             assertThat(run.status).as("the run is left as it was").isEqualTo(ended);
         }
+    }
+
+    @Test
+    void theCommitPathLetsAnOperatorRetryOnlyAFailedRun() {
+        RunTransitions transitions = new RunTransitions(null, null, null, null, at -> { });
+        Transition retry = Transition.retryByOperator(T0).build();
+        for (RunStatus ended : List.of(COMPLETED, CANCELLED)) {
+            RunRow run = run(ended);
+            assertThatThrownBy(() -> transitions.apply(null, run, retry, T0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("The operator retry transition takes a run from " + ended + " to RUNNING");
+        }
+        RunLifecycle.check(run(FAILED), retry); // allowed: does not throw
+        RunLifecycle.check(run(FAILED), Transition.resumeByOperator("two", T0).build());
+        RunRow failed = run(FAILED);
+        assertThatThrownBy(() -> transitions.apply(null, failed, Transition.resume("two", "{}", T0).build(), T0))
+                .as("the engine's own resume of a parent is not an operator's")
+                .hasMessageContaining("from FAILED to RUNNING");
     }
 
     private static RunRow run(RunStatus status) {
