@@ -32,6 +32,16 @@ public record Audit(String operator, String reason) {
         }
     }
 
+    /**
+     * The audit of an action taken without naming who: the operating-system user the JVM runs as
+     * (its {@code user.name}), with no reason. What {@code retry(runId)}, {@code resume(runId, step)}
+     * and {@code redeliver(deliveryId)} record.
+     */
+    public static Audit ofThisProcess() {
+        String user = System.getProperty("user.name", "");
+        return new Audit(user.isBlank() ? "unknown user" : user, "");
+    }
+
     /** {@code operator} acts, for {@code reason}. */
     public static Audit by(String operator, String reason) {
         return new Audit(operator, reason);

@@ -35,6 +35,11 @@ public interface Events {
      */
     DeliveryRecord redeliver(long deliveryId, Audit audit);
 
+    /** {@link #redeliver(long, Audit)}, audited as {@link Audit#ofThisProcess()}. */
+    default DeliveryRecord redeliver(long deliveryId) {
+        return redeliver(deliveryId, Audit.ofThisProcess());
+    }
+
     /**
      * Redelivers every {@code FAILED} delivery {@code query} selects, each as
      * {@link #redeliver(long, Audit)} in a transaction of its own. A delivery whose handler is not

@@ -70,6 +70,11 @@ public interface Workflows {
      */
     WorkflowRun retry(String runId, Audit audit);
 
+    /** {@link #retry(String, Audit)}, audited as {@link Audit#ofThisProcess()}. */
+    default WorkflowRun retry(String runId) {
+        return retry(runId, Audit.ofThisProcess());
+    }
+
     /**
      * An operator resumes a {@code FAILED} run at {@code step}, one of its workflow's steps: the step
      * runs now, afresh (attempt 1, no input: a {@code @WaitForEvent} step waits for its event again),
@@ -81,6 +86,11 @@ public interface Workflows {
      * @throws OperationRefusedException as {@link #retry(String, Audit)}
      */
     WorkflowRun resume(String runId, WorkflowStep step, Audit audit);
+
+    /** {@link #resume(String, WorkflowStep, Audit)}, audited as {@link Audit#ofThisProcess()}. */
+    default WorkflowRun resume(String runId, WorkflowStep step) {
+        return resume(runId, step, Audit.ofThisProcess());
+    }
 
     /**
      * {@link #resume(String, WorkflowStep, Audit)} with the step named as stored ({@code "sendToLock"}),

@@ -107,6 +107,16 @@ class RedeliveryTest {
     }
 
     @Test
+    void theShortFormOfRedeliverRecordsTheUserTheProcessRunsAs() {
+        DeliveryRecord failed = flakyDelivery(confirmedWithFailedDelivery());
+
+        events.redeliver(failed.id());
+
+        assertThat(events.audits(failed.id(), PAGE).items()).singleElement()
+                .satisfies(audit -> assertThat(audit.audit()).isEqualTo(Audit.ofThisProcess()));
+    }
+
+    @Test
     void aRedeliveryThatFailsAgainHasItsFullRetryPolicyAndIsAuditedEachTime() {
         long booking = confirmedWithFailedDelivery();
         long id = flakyDelivery(booking).id();

@@ -123,6 +123,23 @@ class RetryAndResumeTest {
     }
 
     @Test
+    void theShortFormsOfRetryAndResumeRecordTheUserTheProcessRunsAs() {
+        String retried = failedAtSend(book());
+        Mailing.SERVER_DOWN.set(false);
+        workflows.retry(retried);
+        String resumed = failedAtSend(book());
+        Mailing.SERVER_DOWN.set(false);
+        workflows.resume(resumed, MailingSteps.SEND);
+
+        Audit expected = Audit.ofThisProcess();
+        assertThat(expected.operator()).isEqualTo(System.getProperty("user.name"));
+        for (String id : List.of(retried, resumed)) {
+            assertThat(workflows.history(id, PAGE).items()).filteredOn(StepExecution::byOperator)
+                    .singleElement().satisfies(row -> assertThat(row.audit()).isEqualTo(expected));
+        }
+    }
+
+    @Test
     void aRetriedRunThatFailsAgainCallsItsOnFailAgainForThatFailure() {
         String id = failedAtSend(book());
         workflows.retry(id, Audit.by("alice", "one more try"));
