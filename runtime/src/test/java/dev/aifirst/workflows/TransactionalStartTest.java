@@ -107,6 +107,27 @@ class TransactionalStartTest {
     }
 
     @Test
+    void theSchedulerIsWokenAfterTheCommitSoTheRunDoesNotWaitForAPoll() throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create()) {
+            EntityManagerFactory otherEmf = TestHibernate.create(db.dataSource(), Booking.class);
+            try (AiFirst polling = AiFirst.builder().dataSource(db.dataSource()).entityManagerFactory(otherEmf)
+                    .pollingInterval(Duration.ofHours(1)).start()) {
+                // A poll at start-up has passed: from now on only a wake-up finds the run, and one
+                // before the commit would find nothing. (No entity with events is saved: its own
+                // wake-up after the commit would find the run too.)
+                String id = fromTransaction(otherEmf, em -> polling.workflows().in(em).start(Chain.class, chain("woken")));
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); // generous for a loaded machine
+                while (polling.workflows().find(id).status() != RunStatus.COMPLETED && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(polling.workflows().find(id).status()).isEqualTo(RunStatus.COMPLETED);
+            } finally {
+                otherEmf.close();
+            }
+        }
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoRunAndNothingScheduled() {
         String id = rolledBack(emf, em -> {
             em.persist(new Booking("Ada", null));
