@@ -15,6 +15,10 @@ import dev.aifirst.testsupport.TestRuntime;
 import dev.aifirst.workflows.fixtures.Chain;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,65 @@ class CurrentEntityManagerTest {
         aifirst.time().runDue();
         assertThat(workflows.find(kept).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(Chain.EXECUTIONS).containsKey("kept/five").doesNotContainKey("dropped/one");
+    }
+
+    /**
+     * An entity manager like the one Spring injects: one object for all transactions that forwards
+     * each call to the entity manager bound to the thread (or to a temporary one), returns itself
+     * from {@code unwrap} when it implements the type asked for, and refuses {@code getTransaction()}.
+     */
+    static EntityManager shared(EntityManagerFactory emf) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "unwrap":
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return proxy;
+                    }
+                    break;
+                case "getTransaction":
+                    throw new IllegalStateException("Not allowed to create transaction on shared EntityManager");
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "shared EntityManager";
+                default:
+                    break;
+            }
+            EntityManager target = BOUND.get();
+            boolean temporary = target == null;
+            if (temporary) {
+                target = emf.createEntityManager();
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                if (temporary) {
+                    target.close();
+                }
+            }
+        };
+        return (EntityManager) Proxy.newProxyInstance(CurrentEntityManagerTest.class.getClassLoader(),
+                new Class<?>[] {SessionImplementor.class}, handler);
+    }
+
+    @Test
+    void aSharedEntityManagerReachesTheTransactionItIsCalledIn() {
+        EntityManagerFactory emf = aifirst.entityManagerFactory();
+        EntityManager shared = shared(emf);
+        String kept = bound(emf.createEntityManager(), true, () -> workflows.in(shared).start(Chain.class, chain("kept")));
+        String dropped = bound(emf.createEntityManager(), false,
+                () -> workflows.in(shared).start(Chain.class, chain("dropped")));
+
+        assertThat(workflows.find(kept).status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(workflows.find(dropped)).isNull();
+        assertThatThrownBy(() -> workflows.in(shared).start(Chain.class, chain("outside")))
+                .as("outside a transaction").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no active transaction");
+        assertThat(workflows.count(RunQuery.of(Chain.class))).isEqualTo(1);
     }
 
     @Test

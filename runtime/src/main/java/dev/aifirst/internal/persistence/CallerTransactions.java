@@ -11,6 +11,7 @@ import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.internal.ThreadLocalSessionContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Finds the application's transaction that a runtime call joins: the one the calling thread is in,
@@ -102,11 +103,14 @@ public final class CallerTransactions {
     }
 
     /**
-     * The Hibernate session behind an entity manager; through {@code unwrap}, which a Spring shared
-     * entity manager forwards to the one of the current transaction.
+     * The Hibernate session behind an entity manager. A Spring shared entity manager is a proxy that
+     * {@code unwrap} returns as it is when it implements the interface asked for, and that refuses
+     * {@code getTransaction()}; a call through it reaches the session of the current transaction,
+     * which {@code getSession()} returns (outside a transaction, a closed one).
      */
     private static Session sessionOf(EntityManager entityManager) {
-        return entityManager == null ? null : entityManager.unwrap(Session.class);
+        return entityManager == null ? null
+                : entityManager.unwrap(SessionImplementor.class).getSession();
     }
 
     /** Asked through {@code getTransaction()}, which a thread-bound session answers outside a transaction too. */
