@@ -138,7 +138,8 @@ class CurrentEntityManagerTest {
     void aSharedEntityManagerReachesTheTransactionItIsCalledIn() {
         EntityManagerFactory emf = aifirst.entityManagerFactory();
         EntityManager shared = shared(emf);
-        String kept = bound(emf.createEntityManager(), true, () -> workflows.in(shared).start(Chain.class, chain("kept")));
+        String kept = bound(emf.createEntityManager(), true,
+                () -> workflows.in(shared).start(Chain.class, chain("kept")));
         String dropped = bound(emf.createEntityManager(), false,
                 () -> workflows.in(shared).start(Chain.class, chain("dropped")));
 

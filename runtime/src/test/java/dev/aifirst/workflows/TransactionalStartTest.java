@@ -83,7 +83,8 @@ class TransactionalStartTest {
     }
 
     long bookings() {
-        return fromTransaction(emf, em -> em.createQuery("select count(b) from Booking b", Long.class).getSingleResult());
+        return fromTransaction(emf, em -> em.createQuery("select count(b) from Booking b", Long.class)
+                .getSingleResult());
     }
 
     @Test
@@ -112,7 +113,8 @@ class TransactionalStartTest {
                 // A poll at start-up has passed: from now on only a wake-up finds the run, and one
                 // before the commit would find nothing. (No entity with events is saved: its own
                 // wake-up after the commit would find the run too.)
-                String id = fromTransaction(otherEmf, em -> polling.workflows().in(em).start(Chain.class, chain("woken")));
+                String id = fromTransaction(otherEmf,
+                        em -> polling.workflows().in(em).start(Chain.class, chain("woken")));
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); // generous for a loaded machine
                 while (polling.workflows().find(id).status() != RunStatus.COMPLETED && System.nanoTime() < deadline) {
                     Thread.sleep(50);
@@ -147,7 +149,8 @@ class TransactionalStartTest {
         time.runDue();
         String waiting = workflows.find(id).context();
 
-        boolean woken = rolledBack(emf, em -> workflows.in(em).signal(id, "documents_uploaded", Map.of("passport", "P1")));
+        boolean woken = rolledBack(emf,
+                em -> workflows.in(em).signal(id, "documents_uploaded", Map.of("passport", "P1")));
 
         assertThat(woken).as("it was woken, in the transaction").isTrue();
         time.runDue();
@@ -156,7 +159,8 @@ class TransactionalStartTest {
         assertThat(run.context()).isEqualTo(waiting).contains("\"passport\":\"\"");
         assertThat(runtime.backlog().due()).isZero();
 
-        int broadcast = fromTransaction(emf, em -> workflows.in(em).signal("documents_uploaded", Map.of("passport", "P2")));
+        int broadcast = fromTransaction(emf,
+                em -> workflows.in(em).signal("documents_uploaded", Map.of("passport", "P2")));
         assertThat(broadcast).isEqualTo(1);
         time.runDue();
         assertThat(workflows.find(id).status()).isEqualTo(RunStatus.COMPLETED);

@@ -22,11 +22,16 @@ import org.hibernate.engine.spi.SessionImplementor;
  * <p>The calling thread's transaction is what {@code currentEntityManager} returns. By default that
  * is Hibernate's current session ({@code SessionFactory.getCurrentSession()}), asked only when the
  * application configured {@code hibernate.current_session_context_class}, since Hibernate has no
- * current session otherwise. That is also how a Spring-managed transaction is reached: Spring's
- * {@code SpringSessionContext} as that setting makes {@code getCurrentSession()} return the session
- * of the {@code @Transactional} method's {@code JpaTransactionManager} transaction; or a supplier
- * such as {@code () -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf)} (null outside a
- * transaction) given to {@code AiFirst.builder().currentEntityManager(...)}, as a Spring starter does.
+ * current session otherwise.
+ *
+ * <p>How a Spring-managed ({@code @Transactional}) transaction is reached, for the Spring starter:
+ * with {@code JpaTransactionManager}, Spring binds the transaction's entity manager to the thread
+ * under the {@code EntityManagerFactory} bean, so the starter gives
+ * {@code AiFirst.builder().currentEntityManager(() -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf))}
+ * (null outside a transaction); an application can also pass its injected shared entity manager to
+ * {@code workflows().in(...)}, which {@code sessionOf} sees through. With Spring's native Hibernate
+ * setup ({@code LocalSessionFactoryBean}, {@code HibernateTransactionManager}), Spring configures its
+ * {@code SpringSessionContext} as the current session context, and the default look above finds it.
  */
 public final class CallerTransactions {
 
@@ -124,7 +129,8 @@ public final class CallerTransactions {
      * not have, so it is looked at without asking.
      */
     private static Supplier<Session> hibernateCurrentSession(SessionFactoryImplementor sessions) {
-        Object context = sessions == null ? null : sessions.getProperties().get(AvailableSettings.CURRENT_SESSION_CONTEXT_CLASS);
+        Object context = sessions == null ? null
+                : sessions.getProperties().get(AvailableSettings.CURRENT_SESSION_CONTEXT_CLASS);
         if (context == null) {
             return null;
         }
