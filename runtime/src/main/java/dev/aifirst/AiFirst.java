@@ -8,6 +8,7 @@ import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.observability.MicrometerMetrics;
 import dev.aifirst.internal.observability.RuntimeMetrics;
+import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -22,6 +23,7 @@ import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,13 +64,14 @@ public final class AiFirst implements AutoCloseable {
     private final AutoCloseable ownedDataSource;
 
     private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
-            WorkflowEngine workflowEngine, ChatModel chatModel, AutoCloseable ownedDataSource) {
+            WorkflowEngine workflowEngine, CallerTransactions callers, ChatModel chatModel,
+            AutoCloseable ownedDataSource) {
         this.database = database;
         this.clock = clock;
         this.scheduling = scheduling;
         this.eventEngine = eventEngine;
         this.events = new RuntimeEvents(eventEngine);
-        this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry());
+        this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry(), callers);
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -132,6 +135,7 @@ public final class AiFirst implements AutoCloseable {
 
         private DataSource dataSource;
         private EntityManagerFactory entityManagerFactory;
+        private Supplier<? extends EntityManager> currentEntityManager;
         private Clock clock = Clock.systemUTC();
         private ChatModel chatModel;
         private Instances instances;
@@ -152,6 +156,20 @@ public final class AiFirst implements AutoCloseable {
         /** The application's Hibernate setup, whose entities' events the runtime keeps in sync. */
         public Builder entityManagerFactory(EntityManagerFactory entityManagerFactory) {
             this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+            return this;
+        }
+
+        /**
+         * How {@code workflows().start} and {@code signal} find the transaction the calling thread is
+         * in, to join it: {@code currentEntityManager} returns the entity manager of that transaction,
+         * or {@code null} when there is none (then the call commits on its own). By default the
+         * runtime asks Hibernate for its current session ({@code SessionFactory.getCurrentSession()})
+         * when the application configured {@code hibernate.current_session_context_class}, and finds
+         * no transaction otherwise. With Spring:
+         * {@code .currentEntityManager(() -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf))}.
+         */
+        public Builder currentEntityManager(Supplier<? extends EntityManager> currentEntityManager) {
+            this.currentEntityManager = Objects.requireNonNull(currentEntityManager, "currentEntityManager");
             return this;
         }
 
@@ -268,6 +286,8 @@ public final class AiFirst implements AutoCloseable {
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader, metrics);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, loader, metrics);
+                CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
+                        currentEntityManager);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null
@@ -279,7 +299,8 @@ public final class AiFirst implements AutoCloseable {
                     timeMachine.attach(scheduling);
                 }
                 scheduling.start();
-                AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
+                AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, callers, chatModel,
+                        owned);
                 if (micrometer != null) {
                     micrometer.bindGauges(status -> runtime.workflows().count(RunQuery.withStatus(status)),
                             runtime::backlog, clock);
