@@ -3,7 +3,10 @@ package dev.aifirst;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aifirst.agents.Agents;
 import dev.aifirst.events.Events;
+import dev.aifirst.internal.agents.AgentEngine;
+import dev.aifirst.internal.agents.RuntimeAgents;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.persistence.Database;
@@ -32,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AI-First runtime: business events and durable workflows on one database.
+ * The AI-First runtime: business events, durable workflows and business agents on one database.
  *
  * <pre>{@code
  * AiFirst runtime = AiFirst.builder()
@@ -54,17 +57,20 @@ public final class AiFirst implements AutoCloseable {
     private final EventEngine eventEngine;
     private final Events events;
     private final Workflows workflows;
+    private final Agents agents;
     private final ChatModel chatModel;
     private final AutoCloseable ownedDataSource;
 
     private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
-            WorkflowEngine workflowEngine, ChatModel chatModel, AutoCloseable ownedDataSource) {
+            WorkflowEngine workflowEngine, AgentEngine agentEngine, ChatModel chatModel,
+            AutoCloseable ownedDataSource) {
         this.database = database;
         this.clock = clock;
         this.scheduling = scheduling;
         this.eventEngine = eventEngine;
         this.events = new RuntimeEvents(eventEngine);
         this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry());
+        this.agents = new RuntimeAgents(agentEngine);
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -81,6 +87,11 @@ public final class AiFirst implements AutoCloseable {
     /** Durable workflows: start, signal, cancel, and queries of runs with their step history. */
     public Workflows workflows() {
         return workflows;
+    }
+
+    /** Business agents: spawn, finish, and queries of agents with their journals. */
+    public Agents agents() {
+        return agents;
     }
 
     /**
@@ -251,18 +262,22 @@ public final class AiFirst implements AutoCloseable {
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, loader);
+                AgentEngine agentEngine = new AgentEngine(database, clock, eventEngine, transactions, objects, loader);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
+                tasks.addAll(agentEngine.tasks());
                 Scheduling scheduling = timeMachine != null
                         ? Scheduling.manual(database, timeMachine.schedulerClock(), tasks)
                         : Scheduling.polling(database, clock, tasks, scheduler);
                 eventEngine.start(scheduling);
                 workflowEngine.start(scheduling);
+                agentEngine.start(scheduling);
                 if (timeMachine != null) {
                     timeMachine.attach(scheduling);
                 }
                 scheduling.start();
-                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
+                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, agentEngine, chatModel,
+                        owned);
             } catch (RuntimeException e) {
                 if (owned != null) {
                     owned.close();

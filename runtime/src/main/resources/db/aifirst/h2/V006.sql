@@ -1,0 +1,1 @@
+-- Reserved: version 6 is another change's; this branch's agents tables are version 7.
