@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 public final class ConciergeAgent implements AgentDefinition<Concierge.Context> {
     public static final String NAME = "concierge";
 
-    private static final RetryPolicy STAGE_DONE_RETRY = new RetryPolicy(2, Duration.ofMinutes(1), 2.0, Duration.ofHours(1));
+    private static final RetryPolicy NOTE_EDITED_RETRY = new RetryPolicy(2, Duration.ofMinutes(1), 2.0, Duration.ofHours(1));
 
     private static final List<AgentHandler> HANDLERS = List.of(
             AgentHandler.on("welcome", "booking_confirmed", Booking.class, "bookingId"),
@@ -34,8 +34,8 @@ public final class ConciergeAgent implements AgentDefinition<Concierge.Context> 
             AgentHandler.on("answer", "note_received", Note.class, "bookingId"),
             AgentHandler.on("digest", "note_received", Note.class, "bookingId")
                     .debounce(Duration.ofMinutes(10)),
-            AgentHandler.on("stageDone", "stage_done:{stage}", Booking.class, "bookingId")
-                    .retry(STAGE_DONE_RETRY));
+            AgentHandler.on("noteEdited", "note_edited", Note.class, "bookingId")
+                    .retry(NOTE_EDITED_RETRY));
 
     private static final ContextCodec<Concierge.Context> CODEC = new ContextCodec<>(Concierge.Context.class);
 
@@ -111,7 +111,7 @@ public final class ConciergeAgent implements AgentDefinition<Concierge.Context> 
             case "askForFeedback" -> ((Booking) entity).getId();
             case "answer" -> ((Note) entity).getBookingId();
             case "digest" -> ((Note) entity).getBookingId();
-            case "stageDone" -> ((Booking) entity).getId();
+            case "noteEdited" -> ((Note) entity).getBookingId();
             default -> throw new IllegalArgumentException("Concierge has no @Handler method " + method);
         };
     }
@@ -149,8 +149,8 @@ public final class ConciergeAgent implements AgentDefinition<Concierge.Context> 
                 agent.digest(context, (List<EventContext<Note>>) (List<?>) inputs.events());
                 yield AgentDecision.carryOn();
             }
-            case "stageDone" -> {
-                agent.stageDone(context, (EventContext<Booking>) inputs.event());
+            case "noteEdited" -> {
+                agent.noteEdited(context, (EventContext<Note>) inputs.event());
                 yield AgentDecision.carryOn();
             }
             default -> throw new IllegalArgumentException("Concierge has no @Handler method " + method);

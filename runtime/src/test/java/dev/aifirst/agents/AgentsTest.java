@@ -278,22 +278,22 @@ class AgentsTest {
     void aFailedHandlerFollowsItsRetryPolicy() {
         long id = book("Ada");
         time.runDue();
+        note(id, "Late arrival");
+        time.advance(Duration.ofMinutes(10));
         Concierge.FAILURES_TO_GO.set(1);
 
-        change(id, b -> {
-            b.setStage("cleaning");
-            b.setStageDone(true);
-        });
+        inTransaction(emf, em -> em.createQuery("select n from Note n", Note.class).getSingleResult()
+                .setText("Late arrival, around 11"));
         time.runDue();
         AgentRecord agent = onlyAgentOf(id);
-        assertThat(agent.context()).as("unchanged").contains("\"stages\":[]");
-        assertThat(journal(agent.id())).last().isEqualTo("FAILED stageDone failed (attempt 1 of 2):"
+        assertThat(agent.context()).as("unchanged").contains("\"edits\":[]");
+        assertThat(journal(agent.id())).last().isEqualTo("FAILED noteEdited failed (attempt 1 of 2):"
                 + " java.lang.IllegalStateException: the front desk is unreachable; it runs again at "
                 + time.now().plus(Duration.ofMinutes(1)));
 
         time.advance(Duration.ofMinutes(1));
-        assertThat(Concierge.CALLS).contains("stageDone " + id + ": stage_done:cleaning");
-        assertThat(onlyAgentOf(id).context()).contains("\"stages\":[\"cleaning\"]");
+        assertThat(Concierge.CALLS).contains("noteEdited " + id + ": Late arrival, around 11");
+        assertThat(onlyAgentOf(id).context()).contains("\"edits\":[\"Late arrival, around 11\"]");
     }
 
     @Test
