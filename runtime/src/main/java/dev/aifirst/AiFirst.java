@@ -3,7 +3,10 @@ package dev.aifirst;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aifirst.agents.Agents;
 import dev.aifirst.events.Events;
+import dev.aifirst.internal.agents.AgentEngine;
+import dev.aifirst.internal.agents.RuntimeAgents;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.observability.MicrometerMetrics;
@@ -38,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AI-First runtime: business events and durable workflows on one database.
+ * The AI-First runtime: business events, durable workflows and business agents on one database.
  *
  * <pre>{@code
  * AiFirst runtime = AiFirst.builder()
@@ -60,11 +63,12 @@ public final class AiFirst implements AutoCloseable {
     private final EventEngine eventEngine;
     private final Events events;
     private final Workflows workflows;
+    private final Agents agents;
     private final ChatModel chatModel;
     private final AutoCloseable ownedDataSource;
 
     private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
-            WorkflowEngine workflowEngine, CallerTransactions callers, ChatModel chatModel,
+            WorkflowEngine workflowEngine, AgentEngine agentEngine, CallerTransactions callers, ChatModel chatModel,
             AutoCloseable ownedDataSource) {
         this.database = database;
         this.clock = clock;
@@ -72,6 +76,7 @@ public final class AiFirst implements AutoCloseable {
         this.eventEngine = eventEngine;
         this.events = new RuntimeEvents(eventEngine);
         this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry(), callers);
+        this.agents = new RuntimeAgents(agentEngine);
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -88,6 +93,11 @@ public final class AiFirst implements AutoCloseable {
     /** Durable workflows: start, signal, cancel, and queries of runs with their step history. */
     public Workflows workflows() {
         return workflows;
+    }
+
+    /** Business agents: spawn, finish, and queries of agents with their journals. */
+    public Agents agents() {
+        return agents;
     }
 
     /**
@@ -288,19 +298,22 @@ public final class AiFirst implements AutoCloseable {
                         chatModel, loader, metrics);
                 CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
                         currentEntityManager);
+                AgentEngine agentEngine = new AgentEngine(database, clock, eventEngine, transactions, objects, loader);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
+                tasks.addAll(agentEngine.tasks());
                 Scheduling scheduling = timeMachine != null
                         ? Scheduling.manual(database, timeMachine.schedulerClock(), tasks)
                         : Scheduling.polling(database, clock, tasks, scheduler);
                 eventEngine.start(scheduling);
                 workflowEngine.start(scheduling);
+                agentEngine.start(scheduling);
                 if (timeMachine != null) {
                     timeMachine.attach(scheduling);
                 }
                 scheduling.start();
-                AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, callers, chatModel,
-                        owned);
+                AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, agentEngine,
+                        callers, chatModel, owned);
                 if (micrometer != null) {
                     micrometer.bindGauges(status -> runtime.workflows().count(RunQuery.withStatus(status)),
                             runtime::backlog, clock);

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Routes an event to a run or an agent: the id of the event's entity ({@link #entity()}) must equal
+ * Routes an event to a run or an agent: the event entity's property {@link #entity()} must equal
  * the context property {@link #context()}. Both are checked at compile time.
  */
 @Documented
@@ -15,8 +15,10 @@ import java.lang.annotation.Target;
 public @interface Match {
 
     /**
-     * The event entity's id: {@code "id"} or the name of its {@code @Id} property. Runs are found by
-     * the id that every event row carries, so another property is a compile error.
+     * A property of the event's entity. For a workflow's {@code @WaitForEvent}, its id: {@code "id"}
+     * or the name of its {@code @Id} property (runs are found by the id that every event row carries).
+     * For an agent, any property of the same type as the context's, e.g. a message's
+     * {@code "reservationId"}.
      */
     String entity() default "";
 

@@ -1,6 +1,7 @@
 package dev.aifirst.processor;
 
 import com.google.auto.service.AutoService;
+import dev.aifirst.processor.agents.AgentsStep;
 import dev.aifirst.processor.base.Message;
 import dev.aifirst.processor.base.ProcessingContext;
 import dev.aifirst.processor.base.ProcessingStep;
@@ -34,7 +35,8 @@ public final class AiFirstProcessor extends AbstractProcessor {
         super.init(processingEnv);
         context = new ProcessingContext(processingEnv);
         // Every step, in the order they run: events first, since the others refer to them.
-        steps = List.of(new EventsStep(context), new OnEventStep(context), new WorkflowsStep(context));
+        steps = List.of(new EventsStep(context), new OnEventStep(context), new WorkflowsStep(context),
+                new AgentsStep(context));
     }
 
     @Override

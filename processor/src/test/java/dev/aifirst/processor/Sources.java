@@ -49,6 +49,13 @@ final class Sources {
             JavaFileObjects.forSourceString("dev.aifirst.workflows.WorkflowFailure",
                     "package dev.aifirst.workflows;\npublic record WorkflowFailure(String step) { }\n"));
 
+    /** The runtime's agent types, reduced likewise. */
+    static final List<JavaFileObject> AGENT_TYPES = List.of(
+            JavaFileObjects.forSourceString("dev.aifirst.agents.AgentMemory",
+                    "package dev.aifirst.agents;\npublic interface AgentMemory { void think(String thought); }\n"),
+            JavaFileObjects.forSourceString("dev.aifirst.agents.AgentDecision",
+                    "package dev.aifirst.agents;\npublic record AgentDecision(boolean finish, String reason) { }\n"));
+
     private Sources() {
     }
 
@@ -120,6 +127,7 @@ final class Sources {
         List<JavaFileObject> all = new ArrayList<>(List.of(sources));
         all.add(EVENT_CONTEXT);
         all.addAll(WORKFLOW_TYPES);
+        all.addAll(AGENT_TYPES);
         return javac().withProcessors(new AiFirstProcessor()).compile(all);
     }
 }

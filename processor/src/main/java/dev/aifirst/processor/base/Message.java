@@ -160,6 +160,66 @@ public enum Message {
             + " character for each placeholder"),
     NAMESPACE_WITHOUT_ON("AIF-E081", "namespace selects the occurrences of the event that starts runs; it needs 'on'"),
 
+    // @Agent classes
+    AGENT_NOT_CONCRETE("AIF-E100", "@Agent belongs on a concrete class with @Handler or @Heartbeat methods"),
+    AGENT_NOT_REACHABLE("AIF-E101", "the agent %s must be a top-level or static nested class that is not private,"
+            + " so its generated dispatcher can call it"),
+    AGENT_NAME_INVALID("AIF-E102", "an agent needs a name without whitespace, e.g. \"guest_concierge\""),
+    DUPLICATE_AGENT_NAME("AIF-E103", "two agents are named '%s': %s and %s; agents are stored under the name, so each"
+            + " agent needs its own"),
+    AGENT_CONTEXT_MISSING("AIF-E104", "the agent %s needs a nested class Context holding its state, e.g. public static"
+            + " class Context { public long reservationId; }"),
+    AGENT_CONTEXT_NOT_CONSTRUCTIBLE("AIF-E105", "Jackson cannot construct %s.Context, which stores each agent's state:"
+            + " it %s. Use a record or a static class with a no-argument constructor"),
+    AGENT_CREATE_CONTEXT_MISSING("AIF-E106", "an agent spawned by an event creates its context from it: declare static"
+            + " %s createContext(EventContext<Entity> event) in %s"),
+    AGENT_CREATE_CONTEXT_SIGNATURE("AIF-E107", "createContext must be static, not private, take one"
+            + " EventContext<Entity> and return %s"),
+    AGENT_MATCH_WITHOUT_SPAWN("AIF-E108", "@Agent(match) relates the spawning event's entity to the context, and %s"
+            + " has no spawnOn; give each @Handler its own match instead"),
+    MATCH_TYPES_DIFFER("AIF-E109", "@Match compares %s.%s, a %s, with %s.Context.%s, a %s; match properties of one"
+            + " type"),
+    DURATION_NOT_POSITIVE("AIF-E110", "%s must be longer than zero, was %s; leave it out for none"),
+    AGENT_WITHOUT_WORK("AIF-E111", "the agent %s has no @Handler and no @Heartbeat method, so it would never do"
+            + " anything"),
+
+    // @Handler and @Heartbeat methods of agents
+    AGENT_HANDLER_OUTSIDE_AGENT("AIF-E112", "@Handler method %s is in %s, which is not an @Agent; annotate the class"
+            + " with @Agent(name = ...)"),
+    HEARTBEAT_OUTSIDE_AGENT("AIF-E113", "@Heartbeat method %s is in %s, which is not an @Agent; annotate the class"
+            + " with @Agent(name = ..., heartbeat = \"PT1H\")"),
+    AGENT_HANDLER_PRIVATE("AIF-E114", "@Handler method %s is private; make it package-private or public so the"
+            + " generated dispatcher can call it"),
+    AGENT_HANDLER_RETURNS("AIF-E115", "@Handler method %s returns %s; " + Signatures.AGENT_HANDLER),
+    AGENT_HANDLER_PARAMETER("AIF-E116", "@Handler method %s cannot be given a %s; " + Signatures.AGENT_HANDLER),
+    AGENT_HANDLER_PARAMETER_TWICE("AIF-E117", "@Handler method %s takes two parameters of type %s; "
+            + Signatures.AGENT_HANDLER),
+    AGENT_HANDLER_EVENT_MISSING("AIF-E118", "@Handler needs an event name; use the generated constant,"
+            + " e.g. ReservationEvents.CHECKOUT_DUE"),
+    AGENT_HANDLER_DUPLICATE_NAME("AIF-E119", "two @Handler methods of %s are named %s; a handler is identified by its"
+            + " method name, so give each its own"),
+    DEBOUNCED_HANDLER_WITHOUT_LIST("AIF-E120", "@Handler method %s is debounced, so it receives the events of its quiet"
+            + " window together: take a List<EventContext<%s>> instead of %s"),
+    EVENT_LIST_WITHOUT_DEBOUNCE("AIF-E121", "@Handler method %s takes a list of events, which only a debounced handler"
+            + " receives; add debounce = \"PT5M\" (the quiet window), or take one EventContext<%s>"),
+    AGENT_HANDLER_UNRELATED("AIF-E122", "@Handler method %s handles an event of %s, which @Agent(match) cannot relate"
+            + " to the agent; add match = @Match(entity = \"%s\", context = \"%s\")"),
+    AGENT_HANDLER_ENTITY_UNKNOWN("AIF-E123", "no entity in this compilation declares '%s', so the entity of @Handler"
+            + " method %s is unknown; take its event as a parameter, e.g. EventContext<Reservation> event"),
+    HEARTBEAT_METHOD_MISSING("AIF-E124", "the agent %s has heartbeat = \"%s\" but no @Heartbeat method; add"
+            + " @Heartbeat AgentDecision act(Context ctx, AgentMemory memory)"),
+    HEARTBEAT_INTERVAL_MISSING("AIF-E125", "@Heartbeat method %s runs every @Agent(heartbeat), which %s does not set;"
+            + " add heartbeat = \"PT2H\""),
+    HEARTBEAT_TWICE("AIF-E126", "the agent %s already has a @Heartbeat method, %s; it may have one"),
+    HEARTBEAT_SIGNATURE("AIF-E127", "a @Heartbeat method is not private, returns AgentDecision or void, and takes the"
+            + " Context and, optionally, the AgentMemory: AgentDecision %s(Context ctx, AgentMemory memory)"),
+    AGENT_WHEN_MISSING("AIF-E128", "%s has no method %s for the 'when' of @Handler method %s;%s 'when' names a boolean"
+            + " method of the agent that takes any of the handler's Context and event parameters"),
+    AGENT_WHEN_SIGNATURE("AIF-E129", "the 'when' method %s of @Handler method %s must not be private, must return"
+            + " boolean and may take only the handler's Context and event parameters, e.g. boolean %s(Context ctx)"),
+    AGENT_HANDLER_BEFORE_SPAWN("AIF-E130", "@Handler method %s runs before %s, the event that spawns the agent, so"
+            + " the agent it belongs to cannot exist yet; use an offset of zero or more"),
+
     // Failures of the processor or the file system, not of the user's code
     CANNOT_WRITE_SOURCE("AIF-E090", "cannot write %s: %s"),
     CANNOT_WRITE_SERVICES("AIF-E091", "cannot write %s: %s"),
@@ -204,6 +264,9 @@ public enum Message {
 
         static final String HANDLER = "an @OnEvent method takes one EventContext<Entity> parameter and returns void,"
                 + " e.g. void %s(EventContext<Reservation> event)";
+        static final String AGENT_HANDLER = "a handler takes any of the agent's Context, the event"
+                + " (EventContext<Entity>, or List<EventContext<Entity>> when debounced) and the AgentMemory, and returns"
+                + " void or AgentDecision, e.g. void %s(Context ctx, EventContext<Reservation> event)";
         static final String STEP = "a step takes the workflow's Context (then, optionally, an EventContext<Entity>,"
                 + " SignalPayload, SubflowResult or StepContext) and returns Flow, e.g. Flow %s(Context ctx)";
 
