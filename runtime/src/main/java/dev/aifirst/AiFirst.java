@@ -10,7 +10,10 @@ import dev.aifirst.internal.agents.RuntimeAgents;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.observability.MicrometerMetrics;
+import dev.aifirst.internal.observability.Observability;
+import dev.aifirst.internal.observability.OpenTelemetryTracing;
 import dev.aifirst.internal.observability.RuntimeMetrics;
+import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
@@ -26,6 +29,7 @@ import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -153,6 +157,7 @@ public final class AiFirst implements AutoCloseable {
         private ClassLoader classLoader;
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
         private MeterRegistry meterRegistry;
+        private OpenTelemetry openTelemetry;
 
         private Builder() {
         }
@@ -209,6 +214,17 @@ public final class AiFirst implements AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Traces through this OpenTelemetry: the trace context of the request that saves an entity or
+         * starts a run is stored with the event or run, and handlers and steps run in spans that are its
+         * children, on any node, however much later (docs/observability.md). OpenTelemetry is an
+         * optional dependency: without this call the runtime needs none.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
             return this;
         }
 
@@ -292,10 +308,11 @@ public final class AiFirst implements AutoCloseable {
                 transactions.requireSameDatabase(database);
                 // Referenced only when a registry was given, so that Micrometer stays optional.
                 MicrometerMetrics micrometer = meterRegistry == null ? null : new MicrometerMetrics(meterRegistry);
-                RuntimeMetrics metrics = micrometer == null ? RuntimeMetrics.NONE : micrometer;
-                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader, metrics);
+                Observability observability = new Observability(micrometer == null ? RuntimeMetrics.NONE : micrometer,
+                        openTelemetry == null ? Tracing.NONE : new OpenTelemetryTracing(openTelemetry));
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader, observability);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
-                        chatModel, loader, metrics);
+                        chatModel, loader, observability);
                 CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
                         currentEntityManager);
                 AgentEngine agentEngine = new AgentEngine(database, clock, eventEngine, transactions, objects, loader);

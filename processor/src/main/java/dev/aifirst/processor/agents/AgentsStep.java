@@ -110,11 +110,12 @@ public final class AgentsStep extends DeferringStep {
         String className = type.getQualifiedName().toString();
         if (!model.spawnOn().isEmpty()) {
             context.eventReferences().add(new Reference(className, null, AgentReader.AGENT, "spawnOn", model.spawnOn(),
-                    model.spawnEntity() == null ? null : model.spawnEntity().canonicalName(), null, null));
+                    model.spawnEntity() == null ? null : model.spawnEntity().canonicalName(), null, null,
+                    "*".equals(model.namespace()) ? null : model.namespace()));
         }
         for (HandlerModel handler : model.handlers()) {
             context.eventReferences().add(new Reference(className, handler.method(), AgentReader.HANDLER, "event",
-                    handler.event(), handler.entity().canonicalName(), handler.offset(), null));
+                    handler.event(), handler.entity().canonicalName(), handler.offset(), null, null));
         }
         AnnotationSpec generated = GeneratedCode.generatedAnnotation(context.elements());
         GeneratedCode.write(context.filer(), context.diagnostics(), model.generated().packageName(),

@@ -2,6 +2,7 @@ package dev.aifirst.internal.events;
 
 import dev.aifirst.annotations.Trigger;
 import dev.aifirst.events.EventStatus;
+import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.spi.EntityEvents;
 import dev.aifirst.spi.EventDeclaration;
 import dev.aifirst.spi.EventState;
@@ -31,8 +32,10 @@ final class EntitySync {
     private final EntitySnapshots snapshots = new EntitySnapshots();
     private final Clock clock;
     private final ZoneId zone;
+    private final Tracing tracing;
 
-    EntitySync(EventStore store, EventOutbox outbox, Clock clock) {
+    EntitySync(EventStore store, EventOutbox outbox, Clock clock, Tracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -65,9 +68,15 @@ final class EntitySync {
                 ? List.of()
                 : store.lockRowsOf(c, entityType, entityId);
         Map<String, EventRow> rowsByKey = new HashMap<>();
+        // The trace of the transaction that changes the entity: whatever row it writes carries it.
+        String trace = tracing.currentTraceParent();
         for (EventRow row : rows) {
             rowsByKey.put(row.key(), row);
+            if (trace != null) {
+                row.traceParent = trace;
+            }
         }
+        int freshBefore = fresh.size();
         List<EventState> states = descriptor.evaluate(entity, zone);
         if (trigger == Trigger.DELETE) {
             for (EventRow row : rows) {
@@ -94,6 +103,9 @@ final class EntitySync {
             } else {
                 syncImmediate(c, row, entityType, entityId, state, trigger, fresh, now);
             }
+        }
+        for (EventRow row : fresh.subList(freshBefore, fresh.size())) {
+            row.traceParent = trace;
         }
     }
 

@@ -5,7 +5,9 @@ import dev.aifirst.events.DeliveryRecord;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventStatus;
 import dev.aifirst.internal.observability.LogContext;
+import dev.aifirst.internal.observability.Observability;
 import dev.aifirst.internal.observability.RuntimeMetrics;
+import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.DatabaseFailures;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -42,11 +45,13 @@ final class EventDelivery {
     private final Clock clock;
     private final Consumer<Instant> alarm;
     private final RuntimeMetrics metrics;
+    private final Tracing tracing;
 
     EventDelivery(EventRegistry registry, EventStore events, DeliveryStore deliveries, EventOutbox outbox,
             Database database, SessionTransactions transactions, Clock clock, Consumer<Instant> alarm,
-            RuntimeMetrics metrics) {
-        this.metrics = metrics;
+            Observability observability) {
+        this.metrics = observability.metrics();
+        this.tracing = observability.tracing();
         this.registry = registry;
         this.events = events;
         this.deliveries = deliveries;
@@ -90,6 +95,13 @@ final class EventDelivery {
         }
     }
 
+    /** {@code BookingHandlers#onConfirmed} of {@code com.acme.BookingHandlers#onConfirmed}. */
+    private static String spanName(String subscriber) {
+        int hash = subscriber.indexOf('#');
+        int dot = subscriber.lastIndexOf('.', hash < 0 ? subscriber.length() : hash);
+        return subscriber.substring(dot + 1);
+    }
+
     private static Duration lagOf(Attempt attempt) {
         return attempt.startedAt == null ? null : Duration.between(attempt.delivery.dueAt(), attempt.startedAt);
     }
@@ -129,10 +141,18 @@ final class EventDelivery {
             return;
         }
         Instant occurredAt = row.occurredAt != null ? row.occurredAt : row.dueAt;
-        try (LogContext ignored = LogContext.delivery(row.name, descriptor.entityType().getSimpleName() + "#" + row.entityId,
-                delivery.subscriber(), instance.attempt())) {
-            attempt.subscriber.deliver(new DeliveredEvent<>(entity, unavailable, row, occurredAt, session), session);
-            session.flush();
+        String entityRef = descriptor.entityType().getSimpleName() + "#" + row.entityId;
+        try (LogContext ignored = LogContext.delivery(row.name, entityRef, delivery.subscriber(), instance.attempt());
+                Tracing.Span span = tracing.start(spanName(delivery.subscriber()), row.traceParent, Map.of(
+                        "aifirst.event", row.name, "aifirst.entity", entityRef, "aifirst.handler", delivery.subscriber(),
+                        "aifirst.attempt", Integer.toString(instance.attempt())))) {
+            try {
+                attempt.subscriber.deliver(new DeliveredEvent<>(entity, unavailable, row, occurredAt, session), session);
+                session.flush();
+            } catch (Exception | Error failure) {
+                span.failed(failure);
+                throw failure;
+            }
         }
         deliveries.update(c, delivery.id(), DeliveryStatus.DONE, delivery.dueAt(), instance.attempt(), null, clock.instant());
         attempt.outcome = RuntimeMetrics.Outcome.SUCCEEDED;

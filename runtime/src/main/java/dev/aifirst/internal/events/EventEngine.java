@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.observability.Observability;
 import dev.aifirst.internal.observability.RuntimeMetrics;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -44,21 +45,21 @@ public final class EventEngine {
     private final RuntimeMetrics metrics;
 
     public EventEngine(Database database, Clock clock, SessionTransactions transactions, Instances instances,
-            ClassLoader classLoader, RuntimeMetrics metrics) {
+            ClassLoader classLoader, Observability observability) {
         this.database = database;
-        this.metrics = metrics;
+        this.metrics = observability.metrics();
         this.clock = clock;
         this.transactions = transactions;
         this.registry = new EventRegistry(instances, classLoader);
         this.events = new EventStore(database.dialect());
         this.deliveries = new DeliveryStore(database.dialect());
         this.outbox = new EventOutbox(registry, events, deliveries, database.dialect());
-        this.sync = new EntitySync(events, outbox, clock);
+        this.sync = new EntitySync(events, outbox, clock, observability.tracing());
         this.contexts = new EventContexts(registry);
         this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock,
                 metrics);
         this.delivery = new EventDelivery(registry, events, deliveries, outbox, database, transactions, clock,
-                wakeups::at, metrics);
+                wakeups::at, observability);
         this.redeliveries = new Redeliveries(database, deliveries, registry, clock);
     }
 

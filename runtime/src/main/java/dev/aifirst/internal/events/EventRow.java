@@ -22,6 +22,8 @@ final class EventRow {
     String watchKey;
     String snapshot;
     String note;
+    /** The W3C trace context of the transaction that last armed the row, or null (docs/observability.md). */
+    String traceParent;
     /** Read with the row to make it occur: whether a claim names this event for its entity (active or not). */
     boolean mayBeClaimed;
 

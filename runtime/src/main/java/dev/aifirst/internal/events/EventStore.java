@@ -22,7 +22,7 @@ import java.util.Map;
 final class EventStore {
 
     private static final String EVENT_COLUMNS = "id, entity_type, entity_id, name, declared_name, namespace, status,"
-            + " trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot, note";
+            + " trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot, note, trace_parent";
 
     private final Dialect dialect;
 
@@ -129,12 +129,12 @@ final class EventStore {
 
     void insert(Connection c, EventRow row, Instant now) throws SQLException {
         String sql = "INSERT INTO aif_event (entity_type, entity_id, name, declared_name, namespace, status, trigger_kind,"
-                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, trace_parent, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             Sql.bind(s, row.entityType, row.entityId, row.name, row.declaredName, row.namespace, row.status.name(),
                     row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey, row.snapshot,
-                    row.note, now, now);
+                    row.note, row.traceParent, now, now);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -150,13 +150,13 @@ final class EventStore {
             return;
         }
         String sql = "INSERT INTO aif_event (entity_type, entity_id, name, declared_name, namespace, status, trigger_kind,"
-                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " due_at, occurred_at, occurrence, watch_key, snapshot, note, trace_parent, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
             for (EventRow row : rows) {
                 Sql.bind(s, row.entityType, row.entityId, row.name, row.declaredName, row.namespace, row.status.name(),
                         row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey, row.snapshot,
-                        row.note, now, now);
+                        row.note, row.traceParent, now, now);
                 s.addBatch();
             }
             s.executeBatch();
@@ -178,9 +178,9 @@ final class EventStore {
     void insertAllWithExecutions(Connection c, List<EventRow> rows, String dueTask, Instant now) throws SQLException {
         StringBuilder sql = new StringBuilder("WITH e AS (INSERT INTO aif_event (entity_type, entity_id, name,"
                 + " declared_name, namespace, status, trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot,"
-                + " note, created_at, updated_at) VALUES ");
+                + " note, trace_parent, created_at, updated_at) VALUES ");
         for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         sql.append(" RETURNING id, entity_type, entity_id, name, namespace, occurrence, due_at),"
                 + " t AS (INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
@@ -192,7 +192,7 @@ final class EventStore {
         for (EventRow row : rows) {
             parameters.addAll(Arrays.asList(row.entityType, row.entityId, row.name, row.declaredName, row.namespace,
                     row.status.name(), row.triggerKind.name(), row.dueAt, row.occurredAt, row.occurrence, row.watchKey,
-                    row.snapshot, row.note, now, now));
+                    row.snapshot, row.note, row.traceParent, now, now));
             byKey.put(row.entityType + "\u0000" + row.entityId + "\u0000" + row.key(), row);
         }
         parameters.add(dueTask);
@@ -212,9 +212,9 @@ final class EventStore {
     void update(Connection c, EventRow row, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE aif_event SET name = ?, namespace = ?, status = ?,"
                 + " trigger_kind = ?, due_at = ?, occurred_at = ?, occurrence = ?, watch_key = ?, snapshot = ?, note = ?,"
-                + " updated_at = ? WHERE id = ?")) {
+                + " trace_parent = ?, updated_at = ? WHERE id = ?")) {
             Sql.bind(s, row.name, row.namespace, row.status.name(), row.triggerKind.name(), row.dueAt, row.occurredAt,
-                    row.occurrence, row.watchKey, row.snapshot, row.note, now, row.id);
+                    row.occurrence, row.watchKey, row.snapshot, row.note, row.traceParent, now, row.id);
             s.executeUpdate();
         }
     }
@@ -231,6 +231,7 @@ final class EventStore {
         row.name = rs.getString("name");
         row.declaredName = rs.getString("declared_name");
         row.namespace = rs.getString("namespace");
+        row.traceParent = rs.getString("trace_parent");
         row.status = EventStatus.valueOf(rs.getString("status"));
         row.triggerKind = Trigger.valueOf(rs.getString("trigger_kind"));
         row.dueAt = Sql.instant(rs, "due_at");

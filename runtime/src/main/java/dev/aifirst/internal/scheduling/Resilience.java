@@ -7,7 +7,6 @@ import dev.aifirst.internal.persistence.DatabaseFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

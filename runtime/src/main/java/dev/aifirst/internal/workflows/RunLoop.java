@@ -136,6 +136,7 @@ final class RunLoop {
                 WorkflowDefinition childDefinition = registry.of(subflow.workflowClass());
                 child = starter.newRun(childDefinition, subflow.childContext().get(), run.entityType, run.entityId,
                         null, run.id, subflow.onComplete().stepName(), clock.instant());
+                child.traceParent = run.traceParent; // the child's steps stay in the parent's trace
             }
         } catch (Exception failure) {
             if (DatabaseFailures.isTransient(failure)) {

@@ -37,6 +37,8 @@ final class RunRow {
     String onFail;
     /** The failure handed to the hook, as JSON. */
     String failure;
+    /** The W3C trace context of what started the run (a request, an event), or null; set once. */
+    String traceParent;
     /** Whether a step of the run took a claim: its end releases them. */
     boolean holdsClaims;
     Instant createdAt;

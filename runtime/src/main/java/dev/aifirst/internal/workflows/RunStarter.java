@@ -4,6 +4,7 @@ import dev.aifirst.events.EventContext;
 import dev.aifirst.internal.events.EventContexts;
 import dev.aifirst.internal.events.EventReference;
 import dev.aifirst.internal.events.EventSubscriber;
+import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.spi.Instances;
@@ -31,8 +32,10 @@ final class RunStarter {
     private final RunStore store;
     private final Instances instances;
     private final Clock clock;
+    private final Tracing tracing;
 
-    RunStarter(Database database, RunStore store, Instances instances, Clock clock) {
+    RunStarter(Database database, RunStore store, Instances instances, Clock clock, Tracing tracing) {
+        this.tracing = tracing;
         this.database = database;
         this.store = store;
         this.instances = instances;
@@ -57,6 +60,8 @@ final class RunStarter {
         run.seq = 0;
         run.lease = 1;
         run.context = definition.encodeContext(context);
+        // The starting request's span, the delivery that starts it, or the parent's step: the run's steps follow it.
+        run.traceParent = tracing.currentTraceParent();
         run.entityType = entityType;
         run.entityId = entityId;
         run.wakeAt = at.isAfter(now) ? at : null;

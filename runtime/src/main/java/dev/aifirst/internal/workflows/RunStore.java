@@ -31,9 +31,10 @@ final class RunStore {
 
     private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
             + " entity_type, entity_id, wait_kind, waiting_for, match_value, timeout_step, wake_at, input, parent_id,"
-            + " parent_step, debounce_until, progress, result, error, holds_claims, on_fail, failure, created_at, updated_at";
+            + " parent_step, debounce_until, progress, result, error, holds_claims, on_fail, failure, trace_parent, created_at,"
+            + " updated_at";
     /** The placeholders of {@link #COLUMNS}. */
-    private static final String VALUES = "VALUES (" + "?, ".repeat(27) + "?)";
+    private static final String VALUES = "VALUES (" + "?, ".repeat(28) + "?)";
 
     void insert(Connection c, RunRow run) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO aif_workflow_run (" + COLUMNS + ")"
@@ -43,12 +44,13 @@ final class RunStore {
         }
     }
 
-    /** Binds the 28 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
+    /** Binds the 29 columns of a new run, in the order of {@link #COLUMNS}; returns the next index. */
     private static int bindInsert(PreparedStatement s, RunRow run) throws SQLException {
         s.setString(1, run.id);
         s.setString(2, run.workflow);
         s.setInt(3, run.version);
         int i = bindState(s, 4, run);
+        s.setString(i++, run.traceParent);
         s.setObject(i++, Sql.timestamp(run.createdAt));
         s.setObject(i++, Sql.timestamp(run.updatedAt));
         return i;
@@ -292,6 +294,7 @@ final class RunStore {
         run.error = rs.getString("error");
         run.onFail = rs.getString("on_fail");
         run.failure = rs.getString("failure");
+        run.traceParent = rs.getString("trace_parent");
         run.createdAt = Sql.instant(rs, "created_at");
         run.updatedAt = Sql.instant(rs, "updated_at");
         return run;

@@ -6,11 +6,13 @@ import dev.aifirst.internal.events.ClaimHolders;
 import dev.aifirst.internal.events.EventContexts;
 import dev.aifirst.internal.events.EventReference;
 import dev.aifirst.internal.observability.LogContext;
+import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.spi.StepInputs;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.aifirst.workflows.WorkflowStep;
+import java.util.Map;
 
 /**
  * Calls a user's step method through the generated definition: with the claims it asks for going to
@@ -23,8 +25,10 @@ final class StepInvoker {
     private final SessionTransactions transactions;
     private final EventContexts events;
     private final Instances instances;
+    private final Tracing tracing;
 
-    StepInvoker(SessionTransactions transactions, EventContexts events, Instances instances) {
+    StepInvoker(SessionTransactions transactions, EventContexts events, Instances instances, Tracing tracing) {
+        this.tracing = tracing;
         this.transactions = transactions;
         this.events = events;
         this.instances = instances;
@@ -37,16 +41,25 @@ final class StepInvoker {
         StepInputs inputs = new StepInputs(null, Inputs.signal(run.input), Inputs.subflow(run.input), stepContext);
         EventReference event = Inputs.event(run.input);
         ClaimHolders.Holder outer = ClaimHolders.enter(stepContext);
-        try (LogContext ignored = LogContext.step(run.id, run.workflow, run.step, run.attempt)) {
-            if (event == null || !transactions.available()) {
-                return definition.execute(step, context, inputs, instances);
+        try (LogContext ignored = LogContext.step(run.id, run.workflow, run.step, run.attempt);
+                Tracing.Span span = tracing.start(run.workflow + "." + run.step, run.traceParent, Map.of(
+                        "aifirst.run_id", run.id, "aifirst.workflow", run.workflow, "aifirst.step", run.step,
+                        "aifirst.attempt", Integer.toString(run.attempt)))) {
+            try {
+                if (event == null || !transactions.available()) {
+                    return definition.execute(step, context, inputs, instances);
+                }
+                return transactions.inTransaction(session -> {
+                    EventContext<?> received = events.ofReference(event, session);
+                    return definition.execute(step, context, inputs.withEvent(received), instances);
+                });
+            } catch (SessionTransactions.UserCodeFailure e) {
+                span.failed(e.failure());
+                throw e.failure();
+            } catch (Exception | Error e) {
+                span.failed(e);
+                throw e;
             }
-            return transactions.inTransaction(session -> {
-                EventContext<?> received = events.ofReference(event, session);
-                return definition.execute(step, context, inputs.withEvent(received), instances);
-            });
-        } catch (SessionTransactions.UserCodeFailure e) {
-            throw e.failure();
         } finally {
             ClaimHolders.restore(outer);
         }

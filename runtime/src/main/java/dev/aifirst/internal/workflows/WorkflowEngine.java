@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.aifirst.internal.events.EventEngine;
-import dev.aifirst.internal.observability.RuntimeMetrics;
+import dev.aifirst.internal.observability.Observability;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Resilience;
@@ -41,16 +41,16 @@ public final class WorkflowEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
-            Instances instances, ChatModel chatModel, ClassLoader classLoader, RuntimeMetrics metrics) {
+            Instances instances, ChatModel chatModel, ClassLoader classLoader, Observability observability) {
         this.database = database;
         this.clock = clock;
         this.registry = new WorkflowRegistry(classLoader);
         this.store = new RunStore(database.dialect());
         RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, wakeups::at);
-        this.starter = new RunStarter(database, store, instances, clock);
-        StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
+        this.starter = new RunStarter(database, store, instances, clock, observability.tracing());
+        StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances, observability.tracing());
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
-                clock, metrics);
+                clock, observability.metrics());
         this.onFailHook = new OnFailHook(registry, store, database, instances);
         this.control = new RunControl(registry, store, transitions, clock);
         this.operations = new RunOperations(database, registry, store, transitions, clock);
