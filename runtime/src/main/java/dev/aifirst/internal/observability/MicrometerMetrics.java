@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,6 +28,12 @@ public final class MicrometerMetrics implements RuntimeMetrics {
     static final Duration GAUGE_READ_INTERVAL = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
+    /**
+     * The gauges' readings. Micrometer holds a gauge's object weakly, so they are kept here, for as
+     * long as the runtime that counts through this object lives; otherwise a gauge would read NaN
+     * after the next garbage collection.
+     */
+    private final List<Reading<?>> readings = new ArrayList<>();
 
     public MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -60,17 +68,22 @@ public final class MicrometerMetrics implements RuntimeMetrics {
      */
     public void bindGauges(Function<RunStatus, Long> runsWithStatus, Supplier<Backlog> backlog, Clock clock) {
         for (RunStatus status : RunStatus.values()) {
-            Reading<Long> runs = new Reading<>(() -> runsWithStatus.apply(status));
+            Reading<Long> runs = keep(new Reading<>(() -> runsWithStatus.apply(status)));
             Gauge.builder("aifirst.runs", runs, r -> r.get().doubleValue()).description("Workflow runs by status")
                     .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
         }
-        Reading<Backlog> due = new Reading<>(backlog);
+        Reading<Backlog> due = keep(new Reading<>(backlog));
         Gauge.builder("aifirst.backlog.due", due, r -> r.get().due())
                 .description("Scheduled work that is due and not yet picked by a worker").register(registry);
         TimeGauge.builder("aifirst.backlog.oldest.age", due, TimeUnit.MILLISECONDS, r -> {
             Instant oldest = r.get().oldestDue();
             return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis());
         }).description("How long the oldest due work has waited; 0 when nothing is due").register(registry);
+    }
+
+    private synchronized <T> Reading<T> keep(Reading<T> reading) {
+        readings.add(reading);
+        return reading;
     }
 
     /** A value read from the database, reused for {@link #GAUGE_READ_INTERVAL}. */
