@@ -4,10 +4,13 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.events.Events;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.persistence.SchedulerTable;
+import dev.aifirst.internal.persistence.SchemaValidation;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.SchedulerSettings;
@@ -88,7 +91,8 @@ public final class AiFirst implements AutoCloseable {
      * and executions whose last tries failed (parked until their next attempt).
      */
     public Backlog backlog() {
-        return database.inAutoCommit(c -> Executions.backlog(c, clock.instant()));
+        Executions executions = Executions.of(database);
+        return database.inAutoCommit(c -> executions.backlog(c, clock.instant()));
     }
 
     /** The clock the runtime reads. */
@@ -134,6 +138,10 @@ public final class AiFirst implements AutoCloseable {
         private TimeMachine timeMachine;
         private ClassLoader classLoader;
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
+        private String schedulerTable = SchedulerTable.DEFAULT_NAME;
+        private MigrationMode migrationMode = MigrationMode.MIGRATE;
+        private final List<Class<?>> onlyClasses = new ArrayList<>();
+        private final List<String> onlyPackages = new ArrayList<>();
 
         private Builder() {
         }
@@ -223,13 +231,68 @@ public final class AiFirst implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The name of db-scheduler's table (default {@code scheduled_tasks}, db-scheduler's own default).
+         * A table of that name that exists already, such as the application's own db-scheduler table,
+         * is reused if it has db-scheduler's columns; otherwise the runtime creates it.
+         */
+        public Builder schedulerTable(String tableName) {
+            this.schedulerTable = SchedulerTable.checkName(tableName);
+            return this;
+        }
+
+        /**
+         * What the runtime does with its schema when it starts (default {@link MigrationMode#MIGRATE}):
+         * {@link MigrationMode#VALIDATE} or {@link MigrationMode#NONE} when the application's own Flyway or
+         * Liquibase runs the runtime's scripts.
+         */
+        public Builder migrationMode(MigrationMode migrationMode) {
+            this.migrationMode = Objects.requireNonNull(migrationMode, "migrationMode");
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of these classes (and of the
+         * packages named with {@link #onlyPackages}); by default everything on the class path is deployed.
+         * A class that declares neither makes {@link #start()} fail.
+         */
+        public Builder only(Class<?>... classes) {
+            for (Class<?> type : classes) {
+                onlyClasses.add(Objects.requireNonNull(type, "class"));
+            }
+            return this;
+        }
+
+        /** {@link #onlyPackages(String...)} by {@link Package}s, such as {@code Billing.class.getPackage()}. */
+        public Builder only(Package... packages) {
+            for (Package pkg : packages) {
+                onlyPackages(Objects.requireNonNull(pkg, "package").getName());
+            }
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of classes in these packages
+         * or below them (and of the classes named with {@link #only(Class[])}). A package in which none is
+         * found makes {@link #start()} fail.
+         */
+        public Builder onlyPackages(String... packages) {
+            for (String name : packages) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("onlyPackages needs package names, was '" + name + "'");
+                }
+                onlyPackages.add(name);
+            }
+            return this;
+        }
+
         /** Where to find the generated registries (default: this thread's context class loader). */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
 
-        /** Migrates the schema, hooks into Hibernate and starts executing work. */
+        /** Migrates or checks the schema, hooks into Hibernate and starts executing work. */
         public AiFirst start() {
             HikariDataSource owned = null;
             DataSource source = dataSource;
@@ -242,15 +305,21 @@ public final class AiFirst implements AutoCloseable {
                 source = owned;
             }
             try {
-                Database database = new Database(source);
-                new Migrations(database).migrate();
+                Database database = new Database(source, schedulerTable);
+                switch (migrationMode) {
+                    case MIGRATE -> new Migrations(database).migrate();
+                    case VALIDATE -> new SchemaValidation(database).validate();
+                    case NONE -> { }
+                }
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                Deployment deployment = Deployment.only(loader, onlyClasses, onlyPackages);
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
                 transactions.requireSameDatabase(database);
-                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, deployment);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
-                        chatModel, loader);
+                        chatModel, deployment);
+                deployment.requireEverythingListedFound();
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null

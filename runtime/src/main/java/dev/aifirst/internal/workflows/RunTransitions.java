@@ -24,6 +24,7 @@ final class RunTransitions {
     private static final Logger LOG = LoggerFactory.getLogger(RunTransitions.class);
 
     private final Database database;
+    private final Executions executions;
     private final RunStore store;
     private final ClaimStore claims;
     private final Clock clock;
@@ -36,6 +37,7 @@ final class RunTransitions {
      */
     RunTransitions(Database database, RunStore store, ClaimStore claims, Clock clock, Consumer<Instant> alarm) {
         this.database = database;
+        this.executions = Executions.of(database);
         this.store = store;
         this.claims = claims;
         this.clock = clock;
@@ -80,7 +82,7 @@ final class RunTransitions {
         RunLifecycle.check(run, transition.to, transition.name);
         long seq = run.seq;
         if (transition.replacesExecution) {
-            Executions.remove(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id());
+            executions.remove(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id());
         }
         if (transition.child != null) {
             store.insertWithExecution(c, transition.child, WorkflowTask.NAME,
@@ -97,11 +99,11 @@ final class RunTransitions {
             change.apply(c, claims, ClaimChange.holderOf(run), now);
         }
         if (transition.executeAt != null) {
-            Executions.add(c, database.dialect(), WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(),
+            executions.add(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(),
                     transition.executeAt);
         }
         if (transition.onFailure != null) {
-            Executions.add(c, database.dialect(), OnFailHook.TASK, run.id, now);
+            executions.add(c, OnFailHook.TASK, run.id, now);
         }
         if (run.status.ended()) {
             ended(c, run, now);
