@@ -315,7 +315,9 @@ public final class AiFirst implements AutoCloseable {
                 Deployment deployment = Deployment.only(loader, onlyClasses, onlyPackages);
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
-                transactions.requireSameDatabase(database);
+                if (migrationMode != MigrationMode.NONE) { // NONE takes the application's word for the schema
+                    transactions.requireSameDatabase(database);
+                }
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, deployment);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, deployment);
