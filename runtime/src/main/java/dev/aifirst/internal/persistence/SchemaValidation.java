@@ -103,6 +103,10 @@ public final class SchemaValidation {
             return tables;
         } catch (SQLException e) {
             throw new PersistenceException("Cannot read the schema the runtime's scripts make: " + e.getMessage(), e);
+        } catch (LinkageError noH2) {
+            throw new IllegalStateException("Migration mode VALIDATE runs the runtime's scripts on an in-memory H2"
+                    + " database to know what to look for: keep com.h2database:h2 on the class path, or start with"
+                    + " MigrationMode.NONE", noH2);
         }
     }
 }
