@@ -7,9 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * The runtime's database: a {@link DataSource}, its {@link Dialect}, the name of db-scheduler's
- * table in it, and plain JDBC transactions.
- * The runtime's own tables are written with JDBC, not through the application's Hibernate session
- * factory, except where a write must join the application's transaction (see the events package).
+ * table in it, and plain JDBC transactions. The runtime's own tables are written with JDBC, not
+ * through the application's Hibernate session factory, except where a write must join the
+ * application's transaction (see the events package).
  */
 public final class Database {
 

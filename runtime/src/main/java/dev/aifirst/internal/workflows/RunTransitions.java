@@ -35,9 +35,10 @@ final class RunTransitions {
      * @param alarm told when a committed transition made work due at an instant, so that the
      *     scheduler looks for it then rather than at its next poll
      */
-    RunTransitions(Database database, RunStore store, ClaimStore claims, Clock clock, Consumer<Instant> alarm) {
+    RunTransitions(Database database, Executions executions, RunStore store, ClaimStore claims, Clock clock,
+            Consumer<Instant> alarm) {
         this.database = database;
-        this.executions = Executions.of(database);
+        this.executions = executions;
         this.store = store;
         this.claims = claims;
         this.clock = clock;

@@ -44,8 +44,9 @@ public final class WorkflowEngine {
         this.database = database;
         this.clock = clock;
         this.registry = new WorkflowRegistry(deployment);
-        this.store = new RunStore(database.dialect(), Executions.of(database));
-        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, wakeups::at);
+        Executions executions = Executions.of(database);
+        this.store = new RunStore(database.dialect(), executions);
+        RunTransitions transitions = new RunTransitions(database, executions, store, events.claims(), clock, wakeups::at);
         this.starter = new RunStarter(database, store, instances, clock);
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,
