@@ -7,6 +7,7 @@ import dev.aifirst.agents.Agents;
 import dev.aifirst.events.Events;
 import dev.aifirst.internal.agents.AgentEngine;
 import dev.aifirst.internal.agents.RuntimeAgents;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.observability.MicrometerMetrics;
@@ -17,6 +18,8 @@ import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.persistence.SchedulerTable;
+import dev.aifirst.internal.persistence.SchemaValidation;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.SchedulerSettings;
@@ -109,7 +112,8 @@ public final class AiFirst implements AutoCloseable {
      * and executions whose last tries failed (parked until their next attempt).
      */
     public Backlog backlog() {
-        return database.inAutoCommit(c -> Executions.backlog(c, clock.instant()));
+        Executions executions = Executions.of(database);
+        return database.inAutoCommit(c -> executions.backlog(c, clock.instant()));
     }
 
     /** The clock the runtime reads. */
@@ -158,6 +162,10 @@ public final class AiFirst implements AutoCloseable {
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
         private MeterRegistry meterRegistry;
         private OpenTelemetry openTelemetry;
+        private String schedulerTable = SchedulerTable.DEFAULT_NAME;
+        private MigrationMode migrationMode = MigrationMode.MIGRATE;
+        private final List<Class<?>> onlyClasses = new ArrayList<>();
+        private final List<String> onlyPackages = new ArrayList<>();
 
         private Builder() {
         }
@@ -281,13 +289,68 @@ public final class AiFirst implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The name of db-scheduler's table (default {@code scheduled_tasks}, db-scheduler's own default).
+         * A table of that name that exists already, such as the application's own db-scheduler table,
+         * is reused if it has db-scheduler's columns; otherwise the runtime creates it.
+         */
+        public Builder schedulerTable(String tableName) {
+            this.schedulerTable = SchedulerTable.checkName(tableName);
+            return this;
+        }
+
+        /**
+         * What the runtime does with its schema when it starts (default {@link MigrationMode#MIGRATE}):
+         * {@link MigrationMode#VALIDATE} or {@link MigrationMode#NONE} when the application's own Flyway or
+         * Liquibase runs the runtime's scripts.
+         */
+        public Builder migrationMode(MigrationMode migrationMode) {
+            this.migrationMode = Objects.requireNonNull(migrationMode, "migrationMode");
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of these classes (and of the
+         * packages named with {@link #onlyPackages}); by default everything on the class path is deployed.
+         * A class that declares neither makes {@link #start()} fail.
+         */
+        public Builder only(Class<?>... classes) {
+            for (Class<?> type : classes) {
+                onlyClasses.add(Objects.requireNonNull(type, "class"));
+            }
+            return this;
+        }
+
+        /** {@link #onlyPackages(String...)} by {@link Package}s, such as {@code Billing.class.getPackage()}. */
+        public Builder only(Package... packages) {
+            for (Package pkg : packages) {
+                onlyPackages(Objects.requireNonNull(pkg, "package").getName());
+            }
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of classes in these packages
+         * or below them (and of the classes named with {@link #only(Class[])}). A package in which none is
+         * found makes {@link #start()} fail.
+         */
+        public Builder onlyPackages(String... packages) {
+            for (String name : packages) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("onlyPackages needs package names, was '" + name + "'");
+                }
+                onlyPackages.add(name);
+            }
+            return this;
+        }
+
         /** Where to find the generated registries (default: this thread's context class loader). */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
 
-        /** Migrates the schema, hooks into Hibernate and starts executing work. */
+        /** Migrates or checks the schema, hooks into Hibernate and starts executing work. */
         public AiFirst start() {
             HikariDataSource owned = null;
             DataSource source = dataSource;
@@ -300,22 +363,32 @@ public final class AiFirst implements AutoCloseable {
                 source = owned;
             }
             try {
-                Database database = new Database(source);
-                new Migrations(database).migrate();
+                Database database = new Database(source, schedulerTable);
+                switch (migrationMode) {
+                    case MIGRATE -> new Migrations(database).migrate();
+                    case VALIDATE -> new SchemaValidation(database).validate();
+                    case NONE -> { }
+                }
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                Deployment deployment = Deployment.only(loader, onlyClasses, onlyPackages);
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
-                transactions.requireSameDatabase(database);
+                if (migrationMode != MigrationMode.NONE) { // NONE takes the application's word for the schema
+                    transactions.requireSameDatabase(database);
+                }
                 // Referenced only when a registry was given, so that Micrometer stays optional.
                 MicrometerMetrics micrometer = meterRegistry == null ? null : new MicrometerMetrics(meterRegistry);
                 Observability observability = new Observability(micrometer == null ? RuntimeMetrics.NONE : micrometer,
                         openTelemetry == null ? Tracing.NONE : new OpenTelemetryTracing(openTelemetry));
-                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader, observability);
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, deployment,
+                        observability);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
-                        chatModel, loader, observability);
+                        chatModel, deployment, observability);
                 CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
                         currentEntityManager);
-                AgentEngine agentEngine = new AgentEngine(database, clock, eventEngine, transactions, objects, loader);
+                AgentEngine agentEngine = new AgentEngine(database, clock, eventEngine, transactions, objects,
+                        deployment);
+                deployment.requireEverythingListedFound();
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 tasks.addAll(agentEngine.tasks());

@@ -1,5 +1,7 @@
 package dev.aifirst;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.events.fixtures.BookingHandlers;
 import dev.aifirst.internal.observability.LogContext;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The meters an operator scrapes, and the MDC keys an application's logs carry inside user code. */
 @DatabaseTest

@@ -176,7 +176,7 @@ class RedeliveryTest {
         DeliveryRecord failed = flakyDelivery(confirmedWithFailedDelivery());
         // As when a first attempt failed for good and the scheduler has not yet removed its execution.
         Database database = new Database(aifirst.dataSource());
-        database.inTransaction(c -> Executions.add(c, database.dialect(), "aif-event-delivery", failed.id() + "#1",
+        database.inTransaction(c -> Executions.of(database).add(c, "aif-event-delivery", failed.id() + "#1",
                 time.now().plus(Duration.ofDays(1))));
 
         assertThatThrownBy(() -> events.redeliver(failed.id(), Audit.by("alice", "quick")))

@@ -118,7 +118,7 @@ class OperatorRefusalsTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         Database database = new Database(aifirst.dataSource());
-        database.inTransaction(c -> Executions.add(c, database.dialect(), "aif-workflow-on-fail", id, time.now()));
+        database.inTransaction(c -> Executions.of(database).add(c, "aif-workflow-on-fail", id, time.now()));
 
         refused(id, () -> workflows.retry(id, ALICE), "its @OnFail has not run yet for this failure",
                 "retry it once it has");

@@ -4,10 +4,12 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.EventSubscriber;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.scheduling.Wakeups;
@@ -37,14 +39,14 @@ public final class AgentEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public AgentEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
-            Instances instances, ClassLoader classLoader) {
+            Instances instances, Deployment deployment) {
         this.database = database;
         this.clock = clock;
         this.instances = instances;
-        this.registry = new AgentRegistry(classLoader);
+        this.registry = new AgentRegistry(deployment);
         this.agents = new AgentStore(database.dialect());
         InboxStore inbox = new InboxStore();
-        this.lifecycle = new AgentLifecycle(agents, inbox, journal, database.dialect(), wakeups::at);
+        this.lifecycle = new AgentLifecycle(agents, inbox, journal, Executions.of(database), wakeups::at);
         AgentFailures failures = new AgentFailures(registry, agents, inbox, journal, database, clock);
         this.turn = new AgentTurn(registry, agents, inbox, journal, lifecycle, failures, events.contexts(), database,
                 transactions, instances, clock);

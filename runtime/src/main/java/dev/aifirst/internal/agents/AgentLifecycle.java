@@ -2,7 +2,6 @@ package dev.aifirst.internal.agents;
 
 import dev.aifirst.agents.AgentStatus;
 import dev.aifirst.agents.JournalKind;
-import dev.aifirst.internal.persistence.Dialect;
 import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.spi.AgentDefinition;
 import dev.aifirst.spi.AgentHandler;
@@ -28,14 +27,14 @@ final class AgentLifecycle {
     private final AgentStore agents;
     private final InboxStore inbox;
     private final JournalStore journal;
-    private final Dialect dialect;
+    private final Executions executions;
     private final Consumer<Instant> alarm;
 
-    AgentLifecycle(AgentStore agents, InboxStore inbox, JournalStore journal, Dialect dialect, Consumer<Instant> alarm) {
+    AgentLifecycle(AgentStore agents, InboxStore inbox, JournalStore journal, Executions executions, Consumer<Instant> alarm) {
         this.agents = agents;
         this.inbox = inbox;
         this.journal = journal;
-        this.dialect = dialect;
+        this.executions = executions;
         this.alarm = alarm;
     }
 
@@ -100,11 +99,11 @@ final class AgentLifecycle {
             return;
         }
         if (agent.wakeAt != null) {
-            Executions.remove(c, AgentTask.NAME, AgentTask.Instance.of(agent).id());
+            executions.remove(c, AgentTask.NAME, AgentTask.Instance.of(agent).id());
         }
         agent.lease++;
         agent.wakeAt = at;
-        Executions.add(c, dialect, AgentTask.NAME, AgentTask.Instance.of(agent).id(), at);
+        executions.add(c, AgentTask.NAME, AgentTask.Instance.of(agent).id(), at);
         agents.update(c, agent);
         alarm.accept(at);
     }
@@ -151,7 +150,7 @@ final class AgentLifecycle {
         agent.updatedAt = now;
         agent.nextHeartbeatAt = null;
         if (agent.wakeAt != null) {
-            Executions.remove(c, AgentTask.NAME, AgentTask.Instance.of(agent).id());
+            executions.remove(c, AgentTask.NAME, AgentTask.Instance.of(agent).id());
             agent.wakeAt = null;
         }
         agents.update(c, agent);

@@ -1,11 +1,11 @@
 package dev.aifirst.internal.agents;
 
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.spi.AgentDefinition;
 import dev.aifirst.spi.AgentHandler;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /** The agents the compilation declared: their generated definitions, by name and by class. */
 final class AgentRegistry {
@@ -14,8 +14,11 @@ final class AgentRegistry {
     private final Map<Class<?>, AgentDefinition<?>> byType = new LinkedHashMap<>();
 
     @SuppressWarnings("rawtypes")
-    AgentRegistry(ClassLoader classLoader) {
-        for (AgentDefinition definition : ServiceLoader.load(AgentDefinition.class, classLoader)) {
+    AgentRegistry(Deployment deployment) {
+        for (AgentDefinition definition : deployment.registrations(AgentDefinition.class)) {
+            if (!deployment.includes(definition.agentType().getName())) {
+                continue;
+            }
             AgentDefinition<?> previous = byName.putIfAbsent(definition.name(), definition);
             if (previous != null) {
                 throw new IllegalStateException("Two agents are named '" + definition.name() + "': "

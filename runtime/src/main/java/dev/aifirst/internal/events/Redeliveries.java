@@ -82,7 +82,7 @@ final class Redeliveries {
         }
         Instant now = clock.instant();
         EventTasks.DeliveryInstance first = new EventTasks.DeliveryInstance(delivery.id(), 1);
-        if (!Executions.add(c, database.dialect(), EventTasks.DELIVERY, first.id(), now)) {
+        if (!Executions.of(database).add(c, EventTasks.DELIVERY, first.id(), now)) {
             // The execution of its first attempt is still being finished by the scheduler.
             throw refused(delivery, "its last attempt is still finishing; redeliver it in a moment");
         }

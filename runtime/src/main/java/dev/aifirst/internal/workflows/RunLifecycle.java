@@ -1,16 +1,17 @@
 package dev.aifirst.internal.workflows;
 
-import dev.aifirst.workflows.RunStatus;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import static dev.aifirst.workflows.RunStatus.CANCELLED;
 import static dev.aifirst.workflows.RunStatus.COMPLETED;
 import static dev.aifirst.workflows.RunStatus.FAILED;
 import static dev.aifirst.workflows.RunStatus.RUNNING;
 import static dev.aifirst.workflows.RunStatus.SLEEPING;
 import static dev.aifirst.workflows.RunStatus.WAITING;
+
+import dev.aifirst.workflows.RunStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Which status may follow which: the one table every {@link Transition} is checked against.

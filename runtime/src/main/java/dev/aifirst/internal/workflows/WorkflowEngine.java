@@ -4,10 +4,12 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.observability.Observability;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.scheduling.Wakeups;
@@ -41,12 +43,14 @@ public final class WorkflowEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
-            Instances instances, ChatModel chatModel, ClassLoader classLoader, Observability observability) {
+            Instances instances, ChatModel chatModel, Deployment deployment,
+            Observability observability) {
         this.database = database;
         this.clock = clock;
-        this.registry = new WorkflowRegistry(classLoader);
-        this.store = new RunStore(database.dialect());
-        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, wakeups::at);
+        this.registry = new WorkflowRegistry(deployment);
+        Executions executions = Executions.of(database);
+        this.store = new RunStore(database.dialect(), executions);
+        RunTransitions transitions = new RunTransitions(database, executions, store, events.claims(), clock, wakeups::at);
         this.starter = new RunStarter(database, store, instances, clock, observability.tracing());
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances, observability.tracing());
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,

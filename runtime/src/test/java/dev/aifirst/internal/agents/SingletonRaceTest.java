@@ -7,6 +7,7 @@ import dev.aifirst.agents.fixtures.ConciergeAgent;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Dialect;
 import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class SingletonRaceTest {
         Assumptions.assumeTrue(database.dialect() == Dialect.POSTGRESQL, "concurrent nodes share a PostgreSQL database");
         new Migrations(database).migrate();
         lifecycle = new AgentLifecycle(new AgentStore(database.dialect()), new InboxStore(), new JournalStore(),
-                database.dialect(), at -> { });
+                Executions.of(database), at -> { });
     }
 
     @AfterEach

@@ -88,7 +88,7 @@ class RunLifecycleTest {
 
     @Test
     void theCommitPathRefusesToChangeARunThatEnded() {
-        RunTransitions transitions = new RunTransitions(null, null, null, null, at -> { });
+        RunTransitions transitions = new RunTransitions(null, null, null, null, null, at -> { });
         for (RunStatus ended : List.of(COMPLETED, FAILED, CANCELLED)) {
             RunRow run = run(ended);
             assertThatThrownBy(() -> transitions.apply(null, run, Transition.wake("{}", T0).build(), T0))
@@ -100,7 +100,7 @@ class RunLifecycleTest {
 
     @Test
     void theCommitPathLetsAnOperatorRetryOnlyAFailedRun() {
-        RunTransitions transitions = new RunTransitions(null, null, null, null, at -> { });
+        RunTransitions transitions = new RunTransitions(null, null, null, null, null, at -> { });
         Transition retry = Transition.retryByOperator(T0).build();
         for (RunStatus ended : List.of(COMPLETED, CANCELLED)) {
             RunRow run = run(ended);

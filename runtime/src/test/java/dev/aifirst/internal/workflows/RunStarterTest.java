@@ -1,13 +1,14 @@
 package dev.aifirst.internal.workflows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.aifirst.internal.events.EventSubscriber;
 import dev.aifirst.internal.observability.Tracing;
 import dev.aifirst.spi.WorkflowDefinition;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The subscriber that starts a workflow's runs: which occurrences it accepts, and a trigger it refuses. */
 class RunStarterTest {
