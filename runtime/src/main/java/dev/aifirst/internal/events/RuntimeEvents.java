@@ -42,6 +42,13 @@ public final class RuntimeEvents implements Events {
     }
 
     @Override
+    public long count(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        String entityType = query.entityType() == null ? null : registered(query.entityType()).entityType().getName();
+        return engine.database().inAutoCommit(c -> engine.events().count(c, entityType, query));
+    }
+
+    @Override
     public EventRecord find(Class<?> entityType, Object entityId, String name) {
         String type = registered(entityType).entityType().getName();
         Objects.requireNonNull(entityId, "entityId");
@@ -57,6 +64,12 @@ public final class RuntimeEvents implements Events {
         List<DeliveryRecord> rows = engine.database().inAutoCommit(c -> engine.deliveries()
                 .page(c, query, after, page.limit() + 1));
         return Pages.of(rows, page, delivery -> Pages.idCursor(delivery.id()));
+    }
+
+    @Override
+    public long count(DeliveryQuery query) {
+        Objects.requireNonNull(query, "query");
+        return engine.database().inAutoCommit(c -> engine.deliveries().count(c, query));
     }
 
     @Override
