@@ -61,11 +61,13 @@ public final class MicrometerMetrics implements RuntimeMetrics {
     public void bindGauges(Function<RunStatus, Long> runsWithStatus, Supplier<Backlog> backlog, Clock clock) {
         for (RunStatus status : RunStatus.values()) {
             Reading<Long> runs = new Reading<>(() -> runsWithStatus.apply(status));
+            // Held strongly: a gauge keeps only a weak reference by default, and a collected Reading reads NaN.
             Gauge.builder("aifirst.runs", runs, r -> r.get().doubleValue()).description("Workflow runs by status")
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).strongReference(true)
+                    .register(registry);
         }
         Reading<Backlog> due = new Reading<>(backlog);
-        Gauge.builder("aifirst.backlog.due", due, r -> r.get().due())
+        Gauge.builder("aifirst.backlog.due", due, r -> r.get().due()).strongReference(true)
                 .description("Scheduled work that is due and not yet picked by a worker").register(registry);
         TimeGauge.builder("aifirst.backlog.oldest.age", due, TimeUnit.MILLISECONDS, r -> {
             Instant oldest = r.get().oldestDue();
