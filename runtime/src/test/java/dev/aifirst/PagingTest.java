@@ -3,7 +3,11 @@ package dev.aifirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aifirst.events.DeliveryQuery;
+import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventQuery;
+import dev.aifirst.events.EventStatus;
+import dev.aifirst.events.Events;
 import dev.aifirst.events.EventRecord;
 import dev.aifirst.events.fixtures.Booking;
 import dev.aifirst.testing.AiFirstExtension;
@@ -17,6 +21,7 @@ import dev.aifirst.workflows.StepExecution;
 import dev.aifirst.workflows.WorkflowRun;
 import dev.aifirst.workflows.Workflows;
 import dev.aifirst.workflows.fixtures.Chain;
+import dev.aifirst.workflows.fixtures.DoublerGrandparent;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +90,44 @@ class PagingTest {
         assertThat(everything).extracting(EventRecord::id).isSorted().doesNotHaveDuplicates();
         assertThat(readAll(2, page -> runtime.events().list(EventQuery.ofType(Booking.class), page)))
                 .isEqualTo(everything);
+    }
+
+    @Test
+    void eventsAndDeliveriesAreCountedByTheCriteriaTheyAreListedBy(AiFirst runtime, TimeMachine time,
+            EntityManagerFactory emf) {
+        for (int i = 0; i < 3; i++) {
+            Booking booking = new Booking("Guest " + i, time.now().plus(Duration.ofDays(i + 1)));
+            TestHibernate.inTransaction(emf, em -> em.persist(booking));
+        }
+        time.runDue();
+        Events events = runtime.events();
+        for (EventQuery query : List.of(EventQuery.all(), EventQuery.ofType(Booking.class),
+                EventQuery.all().withStatus(EventStatus.PENDING), EventQuery.all().named("booking_created"),
+                EventQuery.all().dueBetween(TestRuntime.T0, TestRuntime.T0.plus(Duration.ofDays(2))))) {
+            assertThat(events.count(query)).as(query.toString())
+                    .isEqualTo(readAll(2, page -> events.list(query, page)).size());
+        }
+        assertThat(events.count(EventQuery.all().named("booking_created").withStatus(EventStatus.OCCURRED))).isEqualTo(3);
+        for (DeliveryQuery query : List.of(DeliveryQuery.all(), DeliveryQuery.withStatus(DeliveryStatus.DONE),
+                DeliveryQuery.withStatus(DeliveryStatus.FAILED))) {
+            assertThat(events.count(query)).as(query.toString())
+                    .isEqualTo(readAll(2, page -> events.deliveries(query, page)).size());
+        }
+        assertThat(events.count(DeliveryQuery.withStatus(DeliveryStatus.DONE))).isPositive();
+    }
+
+    @Test
+    void aRunsChildrenComePagedOldestFirst(Workflows workflows, TimeMachine time) {
+        DoublerGrandparent.Context context = new DoublerGrandparent.Context();
+        context.value = 21;
+        String grandparent = workflows.start(DoublerGrandparent.class, context);
+        time.runDue();
+        List<WorkflowRun> children = readAll(1, page -> workflows.children(grandparent, page));
+        assertThat(children).extracting(WorkflowRun::workflow).containsExactly("doubler_parent");
+        assertThat(children.get(0).parentId()).isEqualTo(grandparent);
+        assertThat(readAll(1, page -> workflows.children(children.get(0).id(), page)))
+                .extracting(WorkflowRun::workflow).containsExactly("doubler");
+        assertThat(workflows.children("no-such-run", PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test

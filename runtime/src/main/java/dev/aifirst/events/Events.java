@@ -16,6 +16,9 @@ public interface Events {
     /** The events {@code query} selects, in the order they were first recorded. */
     Page<EventRecord> list(EventQuery query, PageRequest page);
 
+    /** How many events {@code query} selects: for an overview, without reading them. */
+    long count(EventQuery query);
+
     /** One event of an entity by its rendered name, in the default namespace {@code *}; or {@code null}. */
     EventRecord find(Class<?> entityType, Object entityId, String name);
 
@@ -52,6 +55,9 @@ public interface Events {
 
     /** The operator actions on one delivery, oldest first. */
     Page<DeliveryAudit> audits(long deliveryId, PageRequest page);
+
+    /** How many deliveries {@code query} selects. */
+    long count(DeliveryQuery query);
 
     /** The {@link Claims claims} in force now, oldest first. */
     Page<ClaimRecord> claims(PageRequest page);

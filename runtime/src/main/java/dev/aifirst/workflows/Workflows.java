@@ -81,6 +81,9 @@ public interface Workflows {
     /** The runs {@code query} selects, oldest first. */
     Page<WorkflowRun> runs(RunQuery query, PageRequest page);
 
+    /** The runs {@code runId} started with {@code runSubflow}, oldest first. */
+    Page<WorkflowRun> children(String runId, PageRequest page);
+
     /** How many runs {@code query} selects. */
     long count(RunQuery query);
 

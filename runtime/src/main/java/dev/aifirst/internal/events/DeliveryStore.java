@@ -101,8 +101,29 @@ final class DeliveryStore {
 
     /** One page of the deliveries {@code query} selects, after the delivery {@code afterId}, by id. */
     List<DeliveryRecord> page(Connection c, DeliveryQuery query, long afterId, int count) throws SQLException {
-        StringBuilder where = new StringBuilder("id > ?");
         List<Object> parameters = new ArrayList<>(List.of(afterId));
+        String where = "id > ?" + matching(query, parameters);
+        parameters.add(count);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_event_delivery WHERE " + where
+                + " ORDER BY id LIMIT ?")) {
+            Sql.bind(s, parameters.toArray());
+            return read(s);
+        }
+    }
+
+    /** How many deliveries {@code query} selects. */
+    long count(Connection c, DeliveryQuery query) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String where = "1 = 1" + matching(query, parameters);
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aif_event_delivery WHERE " + where)) {
+            Sql.bind(s, parameters.toArray());
+            return Sql.list(s, rs -> rs.getLong(1)).get(0);
+        }
+    }
+
+    /** The query's criteria as {@code " AND ..."} conditions, their values added to {@code parameters}. */
+    private static String matching(DeliveryQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
         if (query.eventId() != null) {
             where.append(" AND event_id = ?");
             parameters.add(query.eventId());
@@ -115,12 +136,7 @@ final class DeliveryStore {
             where.append(" AND subscriber = ?");
             parameters.add(query.subscriber());
         }
-        parameters.add(count);
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM aif_event_delivery WHERE " + where
-                + " ORDER BY id LIMIT ?")) {
-            Sql.bind(s, parameters.toArray());
-            return read(s);
-        }
+        return where.toString();
     }
 
     private List<DeliveryRecord> query(Connection c, String where, Object... parameters) throws SQLException {

@@ -77,8 +77,29 @@ final class EventStore {
      */
     List<EventRow> page(Connection c, String entityType, EventQuery query, long afterId, int count)
             throws SQLException {
-        StringBuilder where = new StringBuilder("id > ?");
         List<Object> parameters = new ArrayList<>(List.of(afterId));
+        StringBuilder where = new StringBuilder("id > ?").append(matching(entityType, query, parameters));
+        parameters.add(count);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM aif_event WHERE " + where
+                + " ORDER BY id LIMIT ?")) {
+            Sql.bind(s, parameters.toArray());
+            return readEvents(s);
+        }
+    }
+
+    /** How many rows {@code query} selects; the entity type as in {@link #page}. */
+    long count(Connection c, String entityType, EventQuery query) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String where = "1 = 1" + matching(entityType, query, parameters);
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aif_event WHERE " + where)) {
+            Sql.bind(s, parameters.toArray());
+            return Sql.list(s, rs -> rs.getLong(1)).get(0);
+        }
+    }
+
+    /** The query's criteria as {@code " AND ..."} conditions, their values added to {@code parameters}. */
+    private static String matching(String entityType, EventQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
         if (entityType != null) {
             where.append(" AND entity_type = ?");
             parameters.add(entityType);
@@ -100,12 +121,7 @@ final class EventStore {
             parameters.add(query.dueFrom());
             parameters.add(query.dueBefore());
         }
-        parameters.add(count);
-        try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM aif_event WHERE " + where
-                + " ORDER BY id LIMIT ?")) {
-            Sql.bind(s, parameters.toArray());
-            return readEvents(s);
-        }
+        return where.toString();
     }
 
     /** The row of one entity's event by rendered name and namespace, or null. */

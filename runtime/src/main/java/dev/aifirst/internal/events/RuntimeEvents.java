@@ -45,6 +45,13 @@ public final class RuntimeEvents implements Events {
     }
 
     @Override
+    public long count(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        String entityType = query.entityType() == null ? null : registered(query.entityType()).entityType().getName();
+        return engine.database().inAutoCommit(c -> engine.events().count(c, entityType, query));
+    }
+
+    @Override
     public EventRecord find(Class<?> entityType, Object entityId, String name) {
         String type = registered(entityType).entityType().getName();
         Objects.requireNonNull(entityId, "entityId");
@@ -90,6 +97,12 @@ public final class RuntimeEvents implements Events {
         List<DeliveryAudit> rows = engine.database().inAutoCommit(c ->
                 DeliveryAuditStore.page(c, deliveryId, after, page.limit() + 1));
         return Pages.of(rows, page, audit -> Pages.idCursor(audit.id()));
+    }
+
+    @Override
+    public long count(DeliveryQuery query) {
+        Objects.requireNonNull(query, "query");
+        return engine.database().inAutoCommit(c -> engine.deliveries().count(c, query));
     }
 
     @Override

@@ -211,6 +211,15 @@ final class RunStore {
         return query(c, "parent_id = ? ORDER BY created_at, id", parentId);
     }
 
+    /** One page of the runs {@code parentId} started, after {@code after}, oldest first: at most {@code count}. */
+    List<RunRow> childrenOf(Connection c, String parentId, Pages.TimeKey after, int count) throws SQLException {
+        List<Object> parameters = new ArrayList<>(List.of(parentId));
+        StringBuilder where = new StringBuilder("parent_id = ?");
+        appendAfter(where, after, parameters);
+        parameters.add(count);
+        return query(c, where + " ORDER BY created_at, id LIMIT ?", parameters.toArray());
+    }
+
     /**
      * One page of the runs that match, after {@code after}, oldest first: at most {@code count}.
      *
@@ -220,12 +229,7 @@ final class RunStore {
             Pages.TimeKey after, int count) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = matching(workflow, status, entityType, entityId, parameters);
-        if (after != null) {
-            where.append(" AND (created_at > ? OR created_at = ? AND id > ?)");
-            parameters.add(Sql.timestamp(after.createdAt()));
-            parameters.add(Sql.timestamp(after.createdAt()));
-            parameters.add(after.id());
-        }
+        appendAfter(where, after, parameters);
         parameters.add(count);
         return query(c, where + " ORDER BY created_at, id LIMIT ?", parameters.toArray());
     }
@@ -238,6 +242,16 @@ final class RunStore {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aif_workflow_run WHERE " + where)) {
             Sql.bind(s, parameters.toArray());
             return Sql.list(s, rs -> rs.getLong(1)).get(0);
+        }
+    }
+
+    /** Keyset condition: rows after {@code after} in the order created_at, id. */
+    private static void appendAfter(StringBuilder where, Pages.TimeKey after, List<Object> parameters) {
+        if (after != null) {
+            where.append(" AND (created_at > ? OR created_at = ? AND id > ?)");
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(Sql.timestamp(after.createdAt()));
+            parameters.add(after.id());
         }
     }
 

@@ -218,6 +218,17 @@ public final class RuntimeWorkflows implements Workflows {
     }
 
     @Override
+    public Page<WorkflowRun> children(String runId, PageRequest page) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(page, "page");
+        Pages.TimeKey after = Pages.afterTime(page);
+        List<RunRow> rows = engine.database().inAutoCommit(c -> engine.store().childrenOf(c, runId, after,
+                page.limit() + 1));
+        List<WorkflowRun> runs = rows.stream().map(RunRow::toRecord).toList();
+        return Pages.of(runs, page, run -> Pages.timeCursor(run.createdAt(), run.id()));
+    }
+
+    @Override
     public long count(RunQuery query) {
         Criteria criteria = criteria(query);
         return engine.database().inAutoCommit(c -> engine.store().count(c, criteria.workflow(), query.status(),
