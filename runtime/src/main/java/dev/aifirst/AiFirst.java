@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.events.Events;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
+import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
 import dev.aifirst.internal.persistence.SessionTransactions;
@@ -18,6 +19,7 @@ import dev.aifirst.spi.Instances;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.workflows.Workflows;
 import dev.langchain4j.model.chat.ChatModel;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,13 +60,14 @@ public final class AiFirst implements AutoCloseable {
     private final AutoCloseable ownedDataSource;
 
     private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
-            WorkflowEngine workflowEngine, ChatModel chatModel, AutoCloseable ownedDataSource) {
+            WorkflowEngine workflowEngine, CallerTransactions callers, ChatModel chatModel,
+            AutoCloseable ownedDataSource) {
         this.database = database;
         this.clock = clock;
         this.scheduling = scheduling;
         this.eventEngine = eventEngine;
         this.events = new RuntimeEvents(eventEngine);
-        this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry());
+        this.workflows = new RuntimeWorkflows(workflowEngine, eventEngine.registry(), callers);
         this.chatModel = chatModel;
         this.ownedDataSource = ownedDataSource;
     }
@@ -128,6 +131,7 @@ public final class AiFirst implements AutoCloseable {
 
         private DataSource dataSource;
         private EntityManagerFactory entityManagerFactory;
+        private Supplier<? extends EntityManager> currentEntityManager;
         private Clock clock = Clock.systemUTC();
         private ChatModel chatModel;
         private Instances instances;
@@ -147,6 +151,20 @@ public final class AiFirst implements AutoCloseable {
         /** The application's Hibernate setup, whose entities' events the runtime keeps in sync. */
         public Builder entityManagerFactory(EntityManagerFactory entityManagerFactory) {
             this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+            return this;
+        }
+
+        /**
+         * How {@code workflows().start} and {@code signal} find the transaction the calling thread is
+         * in, to join it: {@code currentEntityManager} returns the entity manager of that transaction,
+         * or {@code null} when there is none (then the call commits on its own). By default the
+         * runtime asks Hibernate for its current session ({@code SessionFactory.getCurrentSession()})
+         * when the application configured {@code hibernate.current_session_context_class}, and finds
+         * no transaction otherwise. With Spring:
+         * {@code .currentEntityManager(() -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf))}.
+         */
+        public Builder currentEntityManager(Supplier<? extends EntityManager> currentEntityManager) {
+            this.currentEntityManager = Objects.requireNonNull(currentEntityManager, "currentEntityManager");
             return this;
         }
 
@@ -251,6 +269,7 @@ public final class AiFirst implements AutoCloseable {
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, loader);
+                CallerTransactions callers = new CallerTransactions(database, entityManagerFactory, currentEntityManager);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null
@@ -262,7 +281,7 @@ public final class AiFirst implements AutoCloseable {
                     timeMachine.attach(scheduling);
                 }
                 scheduling.start();
-                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, chatModel, owned);
+                return new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, callers, chatModel, owned);
             } catch (RuntimeException e) {
                 if (owned != null) {
                     owned.close();

@@ -4,8 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.sql.Statement;
 import org.hibernate.Session;
 
@@ -80,7 +78,7 @@ public final class SessionTransactions {
         try {
             inTransaction(session -> {
                 Connection connection = connection(session);
-                where[0] = describe(connection);
+                where[0] = DatabaseIdentity.describe(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.executeQuery("SELECT MAX(version) FROM aif_schema_version").close();
                 }
@@ -90,17 +88,11 @@ public final class SessionTransactions {
             if (DatabaseFailures.isTransient(e)) {
                 throw e;
             }
-            String ours = database.inAutoCommit(SessionTransactions::describe);
+            String ours = database.inAutoCommit(DatabaseIdentity::describe);
             throw new IllegalStateException("Hibernate writes the application's entities to " + where[0]
                     + ", but the runtime's tables are in " + ours + ". Give the runtime the application's own"
                     + " DataSource: AiFirst.builder().dataSource(dataSource).entityManagerFactory(emf)", e);
         }
-    }
-
-    /** A connection's database, as a person would recognise it: its URL and user. */
-    private static String describe(Connection connection) throws SQLException {
-        DatabaseMetaData metadata = connection.getMetaData();
-        return metadata.getURL() + " (user " + metadata.getUserName() + ")";
     }
 
     /** The JDBC connection of a session, to write the runtime's tables in its transaction. */

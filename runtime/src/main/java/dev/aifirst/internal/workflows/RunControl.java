@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Changes runs from outside: signals that wake them, and cancellation. In the caller's transaction. */
@@ -37,12 +38,16 @@ final class RunControl {
         return run != null && signal(c, List.of(run), name, payload) == 1;
     }
 
-    /** Wakes the given runs that wait for the signal, merging the payload's fields into their contexts. */
+    /**
+     * Wakes the given runs that wait for the signal, merging the payload's fields into their contexts.
+     * Every merged context is checked before anything is written: a refused signal changes no run,
+     * even in an application's transaction that goes on to commit.
+     */
     private int signal(Connection c, List<RunRow> runs, String name, Object payload) throws SQLException {
         Instant now = clock.instant();
         ObjectNode fields = payload == null ? ContextCodec.MAPPER.createObjectNode()
                 : ContextCodec.MAPPER.valueToTree(payload);
-        int woken = 0;
+        List<Wake> wakes = new ArrayList<>();
         for (RunRow run : runs) {
             if (run.status != RunStatus.WAITING || run.waitKind != RunRow.WaitKind.SIGNAL || !name.equals(run.waitingFor)) {
                 continue;
@@ -54,12 +59,20 @@ final class RunControl {
                 }
             });
             checkReadable(run, name, context.toString());
-            Transition wake = Transition.wake(Inputs.signal(name, fields), now).context(context.toString()).build();
-            if (transitions.apply(c, run, wake, now)) {
+            wakes.add(new Wake(run, context.toString()));
+        }
+        int woken = 0;
+        for (Wake wake : wakes) {
+            Transition transition = Transition.wake(Inputs.signal(name, fields), now).context(wake.context()).build();
+            if (transitions.apply(c, wake.run(), transition, now)) {
                 woken++;
             }
         }
         return woken;
+    }
+
+    /** A run a signal wakes, with its context as the signal leaves it. */
+    private record Wake(RunRow run, String context) {
     }
 
     /**

@@ -73,7 +73,15 @@ final class RunStarter {
         store.insertWithExecution(c, run, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(), at);
     }
 
-    /** Starts a run of {@code definition} now, by hand; returns its id. */
+    /** Starts a run of {@code definition} now, by hand, in the caller's transaction; returns its id. */
+    String startIn(Connection c, WorkflowDefinition<?> definition, Object context) throws SQLException {
+        RunRow run = newRun(definition, context, null, null, null, null, null, clock.instant());
+        insert(c, run, run.createdAt);
+        LOG.debug("{} started in the caller's transaction", run);
+        return run.id;
+    }
+
+    /** Starts a run of {@code definition} now, by hand, committed on its own; returns its id. */
     String startNow(WorkflowDefinition<?> definition, Object context) {
         RunRow run = newRun(definition, context, null, null, null, null, null, clock.instant());
         Database.TransactionWork<String> insert = c -> {

@@ -3,34 +3,61 @@ package dev.aifirst.internal.workflows;
 import dev.aifirst.Page;
 import dev.aifirst.PageRequest;
 import dev.aifirst.internal.events.EventRegistry;
+import dev.aifirst.internal.persistence.CallerTransaction;
+import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Pages;
 import dev.aifirst.spi.EntityEvents;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.StepExecution;
+import dev.aifirst.workflows.TransactionalWorkflows;
 import dev.aifirst.workflows.WorkflowRun;
 import dev.aifirst.workflows.Workflows;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code runtime.workflows()}: each call one transaction (or one statement), then a wake-up of the scheduler. */
+/**
+ * {@code runtime.workflows()}. {@code start} and {@code signal} join the calling thread's transaction
+ * when {@link CallerTransactions} finds one ({@link JoinedWorkflows}); otherwise, like the other
+ * changes, each is one transaction (or one statement) of its own, then a wake-up of the scheduler.
+ */
 public final class RuntimeWorkflows implements Workflows {
 
     private final WorkflowEngine engine;
     private final EventRegistry events;
+    private final CallerTransactions callers;
 
-    public RuntimeWorkflows(WorkflowEngine engine, EventRegistry events) {
+    public RuntimeWorkflows(WorkflowEngine engine, EventRegistry events, CallerTransactions callers) {
         this.engine = engine;
         this.events = events;
+        this.callers = callers;
     }
 
-    @Override
-    public String start(Class<?> workflowClass, Object context) {
-        WorkflowDefinition<?> definition = engine.registry().of(workflowClass);
+    /** The definition of {@code workflowClass}, checked to take {@code context}. */
+    static WorkflowDefinition<?> startable(WorkflowRegistry registry, Class<?> workflowClass, Object context) {
+        WorkflowDefinition<?> definition = registry.of(workflowClass);
         Objects.requireNonNull(context, "context");
         if (!definition.contextType().isInstance(context)) {
             throw new IllegalArgumentException("The context of " + workflowClass.getSimpleName() + " is a "
                     + definition.contextType().getName() + ", not a " + context.getClass().getName());
+        }
+        return definition;
+    }
+
+    /** The calling thread's transaction, or {@code null}: then the call commits on its own. */
+    private TransactionalWorkflows joined() {
+        CallerTransaction caller = callers.current();
+        return caller == null ? null : new JoinedWorkflows(engine, () -> caller);
+    }
+
+    @Override
+    public String start(Class<?> workflowClass, Object context) {
+        WorkflowDefinition<?> definition = startable(engine.registry(), workflowClass, context);
+        TransactionalWorkflows joined = joined();
+        if (joined != null) {
+            return joined.start(workflowClass, context);
         }
         String id = engine.starter().startNow(definition, context);
         engine.wakeUp();
@@ -40,6 +67,10 @@ public final class RuntimeWorkflows implements Workflows {
     @Override
     public int signal(String name, Object payload) {
         Objects.requireNonNull(name, "name");
+        TransactionalWorkflows joined = joined();
+        if (joined != null) {
+            return joined.signal(name, payload);
+        }
         int woken = engine.database().inTransaction(c -> engine.control().broadcast(c, name, payload));
         engine.wakeUp();
         return woken;
@@ -49,9 +80,25 @@ public final class RuntimeWorkflows implements Workflows {
     public boolean signal(String runId, String name, Object payload) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(name, "name");
+        TransactionalWorkflows joined = joined();
+        if (joined != null) {
+            return joined.signal(runId, name, payload);
+        }
         boolean woken = engine.database().inTransaction(c -> engine.control().signal(c, runId, name, payload));
         engine.wakeUp();
         return woken;
+    }
+
+    @Override
+    public TransactionalWorkflows in(EntityManager entityManager) {
+        Objects.requireNonNull(entityManager, "entityManager");
+        return new JoinedWorkflows(engine, () -> callers.of(entityManager));
+    }
+
+    @Override
+    public TransactionalWorkflows in(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        return new JoinedWorkflows(engine, () -> callers.of(connection));
     }
 
     @Override
