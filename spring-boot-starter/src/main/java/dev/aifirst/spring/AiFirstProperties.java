@@ -1,0 +1,87 @@
+package dev.aifirst.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code aifirst.*} properties of a Spring Boot application: how the runtime executes its work.
+ * Everything else comes from the application's beans (its {@code DataSource} and
+ * {@code EntityManagerFactory}, a {@code ChatModel}) or from an {@link AiFirstBuilderCustomizer}.
+ */
+@ConfigurationProperties(prefix = "aifirst")
+public class AiFirstProperties {
+
+    /** Worker threads that execute due work: handlers, workflow steps, events that occur. */
+    private int threads = 10;
+
+    /**
+     * How often the database is polled for due work. Work made due by a commit of this node is
+     * picked at once, whatever the interval.
+     */
+    private Duration pollingInterval = Duration.ofSeconds(5);
+
+    /** This node's name in a cluster, recorded with the work it picks. Default: the host name. */
+    private String nodeName;
+
+    /**
+     * How long after a node stops (a crash, a kill, a lost network) another node takes over the work
+     * it held. Shorter means faster recovery and more frequent heartbeats (a sixth of it).
+     */
+    private Duration takeoverAfter = Duration.ofMinutes(3);
+
+    private final Health health = new Health();
+
+    public int getThreads() {
+        return threads;
+    }
+
+    public void setThreads(int threads) {
+        this.threads = threads;
+    }
+
+    public Duration getPollingInterval() {
+        return pollingInterval;
+    }
+
+    public void setPollingInterval(Duration pollingInterval) {
+        this.pollingInterval = pollingInterval;
+    }
+
+    public String getNodeName() {
+        return nodeName;
+    }
+
+    public void setNodeName(String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public Duration getTakeoverAfter() {
+        return takeoverAfter;
+    }
+
+    public void setTakeoverAfter(Duration takeoverAfter) {
+        this.takeoverAfter = takeoverAfter;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The Actuator health indicator {@code aifirst}. */
+    public static class Health {
+
+        /**
+         * When the oldest due work has waited longer than this, the indicator reports DOWN: the
+         * workers do not keep up, or none is running. Default: the age is reported, never judged.
+         */
+        private Duration maxDueAge;
+
+        public Duration getMaxDueAge() {
+            return maxDueAge;
+        }
+
+        public void setMaxDueAge(Duration maxDueAge) {
+            this.maxDueAge = maxDueAge;
+        }
+    }
+}
