@@ -312,7 +312,8 @@ public final class AiFirst implements AutoCloseable {
                 EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
                         chatModel, loader);
-                CallerTransactions callers = new CallerTransactions(database, entityManagerFactory, currentEntityManager);
+                CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
+                        currentEntityManager);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());
                 tasks.addAll(workflowEngine.tasks());
                 Scheduling scheduling = timeMachine != null

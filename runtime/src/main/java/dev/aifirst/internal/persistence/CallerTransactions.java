@@ -11,6 +11,7 @@ import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.internal.ThreadLocalSessionContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Finds the application's transaction that a runtime call joins: the one the calling thread is in,
@@ -21,11 +22,16 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * <p>The calling thread's transaction is what {@code currentEntityManager} returns. By default that
  * is Hibernate's current session ({@code SessionFactory.getCurrentSession()}), asked only when the
  * application configured {@code hibernate.current_session_context_class}, since Hibernate has no
- * current session otherwise. That is also how a Spring-managed transaction is reached: Spring's
- * {@code SpringSessionContext} as that setting makes {@code getCurrentSession()} return the session
- * of the {@code @Transactional} method's {@code JpaTransactionManager} transaction; or a supplier
- * such as {@code () -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf)} (null outside a
- * transaction) given to {@code AiFirst.builder().currentEntityManager(...)}, as a Spring starter does.
+ * current session otherwise.
+ *
+ * <p>How a Spring-managed ({@code @Transactional}) transaction is reached, for the Spring starter:
+ * with {@code JpaTransactionManager}, Spring binds the transaction's entity manager to the thread
+ * under the {@code EntityManagerFactory} bean, so the starter gives
+ * {@code AiFirst.builder().currentEntityManager(() -> EntityManagerFactoryUtils.getTransactionalEntityManager(emf))}
+ * (null outside a transaction); an application can also pass its injected shared entity manager to
+ * {@code workflows().in(...)}, which {@code sessionOf} sees through. With Spring's native Hibernate
+ * setup ({@code LocalSessionFactoryBean}, {@code HibernateTransactionManager}), Spring configures its
+ * {@code SpringSessionContext} as the current session context, and the default look above finds it.
  */
 public final class CallerTransactions {
 
@@ -102,11 +108,14 @@ public final class CallerTransactions {
     }
 
     /**
-     * The Hibernate session behind an entity manager; through {@code unwrap}, which a Spring shared
-     * entity manager forwards to the one of the current transaction.
+     * The Hibernate session behind an entity manager. A Spring shared entity manager is a proxy that
+     * {@code unwrap} returns as it is when it implements the interface asked for, and that refuses
+     * {@code getTransaction()}; a call through it reaches the session of the current transaction,
+     * which {@code getSession()} returns (outside a transaction, a closed one).
      */
     private static Session sessionOf(EntityManager entityManager) {
-        return entityManager == null ? null : entityManager.unwrap(Session.class);
+        return entityManager == null ? null
+                : entityManager.unwrap(SessionImplementor.class).getSession();
     }
 
     /** Asked through {@code getTransaction()}, which a thread-bound session answers outside a transaction too. */
@@ -120,7 +129,8 @@ public final class CallerTransactions {
      * not have, so it is looked at without asking.
      */
     private static Supplier<Session> hibernateCurrentSession(SessionFactoryImplementor sessions) {
-        Object context = sessions == null ? null : sessions.getProperties().get(AvailableSettings.CURRENT_SESSION_CONTEXT_CLASS);
+        Object context = sessions == null ? null
+                : sessions.getProperties().get(AvailableSettings.CURRENT_SESSION_CONTEXT_CLASS);
         if (context == null) {
             return null;
         }

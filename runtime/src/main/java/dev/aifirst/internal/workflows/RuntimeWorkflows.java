@@ -54,11 +54,11 @@ public final class RuntimeWorkflows implements Workflows {
 
     @Override
     public String start(Class<?> workflowClass, Object context) {
-        WorkflowDefinition<?> definition = startable(engine.registry(), workflowClass, context);
         TransactionalWorkflows joined = joined();
         if (joined != null) {
             return joined.start(workflowClass, context);
         }
+        WorkflowDefinition<?> definition = startable(engine.registry(), workflowClass, context);
         String id = engine.starter().startNow(definition, context);
         engine.wakeUp();
         return id;
