@@ -3,6 +3,10 @@ package dev.aifirst.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.AiFirst;
+import dev.aifirst.PageRequest;
+import dev.aifirst.events.DeliveryQuery;
+import dev.aifirst.events.DeliveryRecord;
+import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.spring.app.BookingDesk;
 import dev.aifirst.spring.app.Greeter;
@@ -10,6 +14,7 @@ import dev.aifirst.spring.app.Guestbook;
 import dev.aifirst.spring.app.StarterTestApplication;
 import dev.aifirst.spring.testsupport.DatabaseTest;
 import dev.aifirst.testing.TimeMachine;
+import dev.langchain4j.model.chat.ChatModel;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,6 +124,48 @@ class LifecycleTest {
     void aCustomizerAdjustsTheBuilderBeforeTheRuntimeIsBuilt() {
         try (ConfigurableApplicationContext context = run(Customized.class)) {
             assertThat(context.getBean(AiFirst.class).clock()).isSameAs(Customized.CLOCK);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithChatModel {
+        static final ChatModel MODEL = new ChatModel() {
+        };
+
+        @Bean
+        ChatModel chatModel() {
+            return MODEL;
+        }
+    }
+
+    @Test
+    void aChatModelBeanIsTheModelOfTheRuntime() {
+        try (ConfigurableApplicationContext context = run(TimeMachineConfiguration.class, WithChatModel.class)) {
+            assertThat(context.getBean(AiFirst.class).chatModel()).isSameAs(WithChatModel.MODEL);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoGreeters {
+        @Bean
+        Greeter secondGreeter(Guestbook guestbook) {
+            return new Greeter(guestbook);
+        }
+    }
+
+    @Test
+    void twoBeansOfAHandlersClassFailItsDeliveryNamingBoth() {
+        try (ConfigurableApplicationContext context = run(TimeMachineConfiguration.class, TwoGreeters.class)) {
+            context.getBean(BookingDesk.class).book("Kristen", false);
+            context.getBean(TimeMachine.class).runDue();
+
+            List<DeliveryRecord> deliveries = context.getBean(AiFirst.class).events()
+                    .deliveries(DeliveryQuery.all().toSubscriber(Greeter.class.getName() + "#greet"),
+                            PageRequest.first(10)).items();
+            assertThat(deliveries).singleElement().satisfies(delivery -> {
+                assertThat(delivery.status()).isNotEqualTo(DeliveryStatus.DONE);
+                assertThat(delivery.lastError()).contains("greeter", "secondGreeter");
+            });
         }
     }
 }
