@@ -4,11 +4,14 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aifirst.events.Events;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.events.RuntimeEvents;
 import dev.aifirst.internal.persistence.CallerTransactions;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.persistence.SchedulerTable;
+import dev.aifirst.internal.persistence.SchemaValidation;
 import dev.aifirst.internal.persistence.SessionTransactions;
 import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.SchedulerSettings;
@@ -96,7 +99,8 @@ public final class AiFirst implements AutoCloseable {
      * and executions whose last tries failed (parked until their next attempt).
      */
     public Backlog backlog() {
-        return database.inAutoCommit(c -> Executions.backlog(c, clock.instant()));
+        Executions executions = Executions.of(database);
+        return database.inAutoCommit(c -> executions.backlog(c, clock.instant()));
     }
 
     /** The clock the runtime reads. */
@@ -169,6 +173,10 @@ public final class AiFirst implements AutoCloseable {
         private TimeMachine timeMachine;
         private ClassLoader classLoader;
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
+        private String schedulerTable = SchedulerTable.DEFAULT_NAME;
+        private MigrationMode migrationMode = MigrationMode.MIGRATE;
+        private final List<Class<?>> onlyClasses = new ArrayList<>();
+        private final List<String> onlyPackages = new ArrayList<>();
 
         private Builder() {
         }
@@ -272,13 +280,68 @@ public final class AiFirst implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The name of db-scheduler's table (default {@code scheduled_tasks}, db-scheduler's own default).
+         * A table of that name that exists already, such as the application's own db-scheduler table,
+         * is reused if it has db-scheduler's columns; otherwise the runtime creates it.
+         */
+        public Builder schedulerTable(String tableName) {
+            this.schedulerTable = SchedulerTable.checkName(tableName);
+            return this;
+        }
+
+        /**
+         * What the runtime does with its schema when it starts (default {@link MigrationMode#MIGRATE}):
+         * {@link MigrationMode#VALIDATE} or {@link MigrationMode#NONE} when the application's own Flyway or
+         * Liquibase runs the runtime's scripts.
+         */
+        public Builder migrationMode(MigrationMode migrationMode) {
+            this.migrationMode = Objects.requireNonNull(migrationMode, "migrationMode");
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of these classes (and of the
+         * packages named with {@link #onlyPackages}); by default everything on the class path is deployed.
+         * A class that declares neither makes {@link #start()} fail.
+         */
+        public Builder only(Class<?>... classes) {
+            for (Class<?> type : classes) {
+                onlyClasses.add(Objects.requireNonNull(type, "class"));
+            }
+            return this;
+        }
+
+        /** {@link #onlyPackages(String...)} by {@link Package}s, such as {@code Billing.class.getPackage()}. */
+        public Builder only(Package... packages) {
+            for (Package pkg : packages) {
+                onlyPackages(Objects.requireNonNull(pkg, "package").getName());
+            }
+            return this;
+        }
+
+        /**
+         * Deploys only the {@code @OnEvent} handlers and {@code @Workflow}s of classes in these packages
+         * or below them (and of the classes named with {@link #only(Class[])}). A package in which none is
+         * found makes {@link #start()} fail.
+         */
+        public Builder onlyPackages(String... packages) {
+            for (String name : packages) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("onlyPackages needs package names, was '" + name + "'");
+                }
+                onlyPackages.add(name);
+            }
+            return this;
+        }
+
         /** Where to find the generated registries (default: this thread's context class loader). */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
 
-        /** Migrates the schema, hooks into Hibernate and starts executing work: {@code build().start()}. */
+        /** Migrates or checks the schema, hooks into Hibernate and starts executing work: {@code build().start()}. */
         public AiFirst start() {
             AiFirst runtime = build();
             runtime.start();
@@ -286,7 +349,7 @@ public final class AiFirst implements AutoCloseable {
         }
 
         /**
-         * Migrates the schema and hooks into Hibernate, without executing work yet: entity changes
+         * Migrates or checks the schema and hooks into Hibernate, without executing work yet: entity changes
          * already become events, and runs can be started, but nothing is executed until
          * {@link AiFirst#start()}. For a container that starts its components after wiring them
          * (Spring's {@code SmartLifecycle}).
@@ -303,15 +366,23 @@ public final class AiFirst implements AutoCloseable {
                 source = owned;
             }
             try {
-                Database database = new Database(source);
-                new Migrations(database).migrate();
+                Database database = new Database(source, schedulerTable);
+                switch (migrationMode) {
+                    case MIGRATE -> new Migrations(database).migrate();
+                    case VALIDATE -> new SchemaValidation(database).validate();
+                    case NONE -> { }
+                }
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                Deployment deployment = Deployment.only(loader, onlyClasses, onlyPackages);
                 Instances objects = instances != null ? instances : new SingletonInstances();
                 SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
-                transactions.requireSameDatabase(database);
-                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, loader);
+                if (migrationMode != MigrationMode.NONE) { // NONE takes the application's word for the schema
+                    transactions.requireSameDatabase(database);
+                }
+                EventEngine eventEngine = new EventEngine(database, clock, transactions, objects, deployment);
                 WorkflowEngine workflowEngine = new WorkflowEngine(database, clock, eventEngine, transactions, objects,
-                        chatModel, loader);
+                        chatModel, deployment);
+                deployment.requireEverythingListedFound();
                 CallerTransactions callers = new CallerTransactions(database, entityManagerFactory,
                         currentEntityManager);
                 List<Task<?>> tasks = new ArrayList<>(eventEngine.tasks());

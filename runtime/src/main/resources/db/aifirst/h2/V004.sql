@@ -17,8 +17,7 @@ CREATE INDEX aif_claim_holder ON aif_claim (holder);
 -- Whether a run ever took a claim: only then does its end look for claims to release.
 ALTER TABLE aif_workflow_run ADD COLUMN holds_claims BOOLEAN DEFAULT FALSE NOT NULL;
 
--- Fewer indexes to write with every event row and every execution: lookups of an entity's events
--- use the prefix of aif_event_key (entity_type, entity_id, name, namespace), and the scheduler does
--- not order by priority (it is not enabled), so these two are never read.
+-- One index fewer to write with every event row: lookups of an entity's events use the prefix of
+-- aif_event_key (entity_type, entity_id, name, namespace). (Databases made before db-scheduler's
+-- table was reusable also lost an index on priority here; V001 no longer makes one.)
 DROP INDEX aif_event_entity_idx;
-DROP INDEX priority_execution_time_idx;

@@ -1,5 +1,8 @@
 -- Core: db-scheduler's table (db-scheduler 16 layout; its DDL is not shipped in its jar)
-CREATE TABLE scheduled_tasks (
+-- Named by a placeholder: AiFirst.builder().schedulerTable(...) for the runtime, a placeholder of the
+-- same name for Flyway, a changelog property for Liquibase. When the runtime finds the table already
+-- there (an application's own db-scheduler table), it checks its columns and skips this script.
+CREATE TABLE IF NOT EXISTS ${aifirst_scheduler_table} (
   task_name TEXT NOT NULL,
   task_instance TEXT NOT NULL,
   task_data BYTEA,
@@ -15,6 +18,6 @@ CREATE TABLE scheduled_tasks (
   state TEXT,
   PRIMARY KEY (task_name, task_instance)
 );
-CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+-- Index names carry the table's, so that a second db-scheduler table in the schema gets its own.
+CREATE INDEX IF NOT EXISTS ${aifirst_scheduler_table}_execution_time_idx ON ${aifirst_scheduler_table} (execution_time);
+CREATE INDEX IF NOT EXISTS ${aifirst_scheduler_table}_last_heartbeat_idx ON ${aifirst_scheduler_table} (last_heartbeat);

@@ -71,7 +71,7 @@ class FailureHandlingTest {
 
         // The hook's execution again, as after a takeover: the hook was called already, so not again.
         Database database = new Database(aifirst.dataSource());
-        database.inTransaction(c -> Executions.add(c, database.dialect(), "aif-workflow-on-fail", id, time.now()));
+        database.inTransaction(c -> Executions.of(database).add(c, "aif-workflow-on-fail", id, time.now()));
         time.runDue();
         assertThat(Unsteady.ON_FAIL).hasSize(1);
     }

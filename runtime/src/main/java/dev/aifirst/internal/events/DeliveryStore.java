@@ -22,9 +22,11 @@ final class DeliveryStore {
             + " completed_at";
 
     private final Dialect dialect;
+    private final Executions executions;
 
-    DeliveryStore(Dialect dialect) {
+    DeliveryStore(Dialect dialect, Executions executions) {
         this.dialect = dialect;
+        this.executions = executions;
     }
 
     /** Adds a scheduled delivery unless one exists for this occurrence and subscriber; returns the delivery. */
@@ -57,7 +59,7 @@ final class DeliveryStore {
             try (PreparedStatement s = c.prepareStatement("WITH d AS (INSERT INTO aif_event_delivery (event_id,"
                     + " occurrence, subscriber, status, due_at, attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"
                     + " ON CONFLICT (event_id, occurrence, subscriber) DO NOTHING RETURNING id),"
-                    + " t AS (INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                    + " t AS (INSERT INTO " + executions.table() + " (task_name, task_instance, execution_time, picked, version)"
                     + " SELECT ?, d.id || '#1', ?, FALSE, 1 FROM d)"
                     + " SELECT id FROM d")) {
                 Sql.bind(s, eventId, occurrence, subscriber, DeliveryStatus.SCHEDULED.name(), dueAt, now, task, dueAt);
@@ -71,7 +73,7 @@ final class DeliveryStore {
         }
         DeliveryRecord delivery = add(c, eventId, occurrence, subscriber, dueAt, now);
         if (delivery.status() == DeliveryStatus.SCHEDULED) {
-            Executions.add(c, dialect, task, new EventTasks.DeliveryInstance(delivery.id(), delivery.attempts() + 1).id(),
+            executions.add(c, task, new EventTasks.DeliveryInstance(delivery.id(), delivery.attempts() + 1).id(),
                     delivery.dueAt());
         }
         return delivery;

@@ -36,6 +36,7 @@ final class EventDelivery {
     private final EventOutbox outbox;
     private final EntitySnapshots snapshots = new EntitySnapshots();
     private final Database database;
+    private final Executions executions;
     private final SessionTransactions transactions;
     private final Clock clock;
     private final Consumer<Instant> alarm;
@@ -47,6 +48,7 @@ final class EventDelivery {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.database = database;
+        this.executions = Executions.of(database);
         this.transactions = transactions;
         this.clock = clock;
         this.alarm = alarm;
@@ -156,7 +158,7 @@ final class EventDelivery {
             if (retry.allowsAttemptAfter(attempt) && retry.retries(cause)) {
                 Instant next = now.plus(retry.delayAfter(attempt));
                 deliveries.update(c, delivery.id(), DeliveryStatus.SCHEDULED, next, attempt, error, null);
-                Executions.add(c, database.dialect(), EventTasks.DELIVERY,
+                executions.add(c, EventTasks.DELIVERY,
                         new EventTasks.DeliveryInstance(delivery.id(), attempt + 1).id(), next);
                 LOG.warn("{} failed (attempt {} of {}), retrying at {}: {}", delivery.subscriber(), attempt,
                         retry.maxAttempts(), next, cause.toString());

@@ -4,8 +4,10 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.scheduling.Wakeups;
@@ -40,14 +42,15 @@ public final class EventEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public EventEngine(Database database, Clock clock, SessionTransactions transactions, Instances instances,
-            ClassLoader classLoader) {
+            Deployment deployment) {
         this.database = database;
         this.clock = clock;
         this.transactions = transactions;
-        this.registry = new EventRegistry(instances, classLoader);
-        this.events = new EventStore(database.dialect());
-        this.deliveries = new DeliveryStore(database.dialect());
-        this.outbox = new EventOutbox(registry, events, deliveries, database.dialect());
+        this.registry = new EventRegistry(instances, deployment);
+        Executions executions = Executions.of(database);
+        this.events = new EventStore(executions.table());
+        this.deliveries = new DeliveryStore(database.dialect(), executions);
+        this.outbox = new EventOutbox(registry, events, deliveries, database.dialect(), executions);
         this.sync = new EntitySync(events, outbox, clock);
         this.contexts = new EventContexts(registry);
         this.occurrence = new EventOccurrence(registry, events, deliveries, claims, outbox, contexts, transactions, clock);

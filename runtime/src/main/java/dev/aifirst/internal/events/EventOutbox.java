@@ -22,12 +22,15 @@ final class EventOutbox {
     private final EventStore events;
     private final DeliveryStore deliveries;
     private final Dialect dialect;
+    private final Executions executions;
 
-    EventOutbox(EventRegistry registry, EventStore events, DeliveryStore deliveries, Dialect dialect) {
+    EventOutbox(EventRegistry registry, EventStore events, DeliveryStore deliveries, Dialect dialect,
+            Executions executions) {
         this.registry = registry;
         this.events = events;
         this.deliveries = deliveries;
         this.dialect = dialect;
+        this.executions = executions;
     }
 
     /**
@@ -48,7 +51,7 @@ final class EventOutbox {
                     executions.add(new Executions.NewExecution(EventTasks.DUE, row.dueInstance(), later(row.dueAt, now)));
                 }
             }
-            Executions.addAll(c, executions);
+            this.executions.addAll(c, executions);
         }
         for (EventRow row : fresh) {
             if (row.dueAt != null) {
@@ -63,10 +66,10 @@ final class EventOutbox {
      */
     void armDue(Connection c, EventRow row, Instant now) throws SQLException {
         if (row.dueAt == null) {
-            Executions.remove(c, EventTasks.DUE, row.dueInstance());
+            executions.remove(c, EventTasks.DUE, row.dueInstance());
             return;
         }
-        Executions.schedule(c, dialect, EventTasks.DUE, row.dueInstance(), later(row.dueAt, now));
+        executions.schedule(c, EventTasks.DUE, row.dueInstance(), later(row.dueAt, now));
         armEarlyDeliveries(c, row, now);
     }
 
@@ -90,7 +93,7 @@ final class EventOutbox {
                 deliveries.update(c, delivery.id(), DeliveryStatus.SCHEDULED, at, delivery.attempts(),
                         delivery.lastError(), null);
             }
-            Executions.schedule(c, dialect, EventTasks.DELIVERY,
+            executions.schedule(c, EventTasks.DELIVERY,
                     new EventTasks.DeliveryInstance(delivery.id(), delivery.attempts() + 1).id(), at);
         }
     }
@@ -100,7 +103,7 @@ final class EventOutbox {
         row.status = EventStatus.CANCELLED;
         row.note = why;
         events.update(c, row, now);
-        Executions.remove(c, EventTasks.DUE, row.dueInstance());
+        executions.remove(c, EventTasks.DUE, row.dueInstance());
         for (DeliveryRecord delivery : deliveries.scheduledOf(c, row.id)) {
             skip(c, delivery, "the event was cancelled: " + why, now);
         }
@@ -109,7 +112,7 @@ final class EventOutbox {
     /** A scheduled delivery will not run: recorded as skipped, with why, and its execution removed. */
     void skip(Connection c, DeliveryRecord delivery, String why, Instant now) throws SQLException {
         deliveries.update(c, delivery.id(), DeliveryStatus.SKIPPED, delivery.dueAt(), delivery.attempts(), why, now);
-        Executions.remove(c, EventTasks.DELIVERY, new EventTasks.DeliveryInstance(delivery.id(), delivery.attempts() + 1).id());
+        executions.remove(c, EventTasks.DELIVERY, new EventTasks.DeliveryInstance(delivery.id(), delivery.attempts() + 1).id());
     }
 
     static Instant later(Instant a, Instant b) {

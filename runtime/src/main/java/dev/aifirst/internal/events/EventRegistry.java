@@ -1,5 +1,6 @@
 package dev.aifirst.internal.events;
 
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.spi.EntityEvents;
 import dev.aifirst.spi.EventDeclaration;
 import dev.aifirst.spi.EventHandlers;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,9 +26,12 @@ public final class EventRegistry {
     private final Map<String, EventSubscriber> subscribers = new LinkedHashMap<>();
     private final List<EventObserver> observers = new ArrayList<>();
 
-    /** Reads the generated registries that {@code classLoader} sees. */
-    EventRegistry(Instances instances, ClassLoader classLoader) {
-        for (EntityEvents<?> descriptor : ServiceLoader.load(EntityEvents.class, classLoader)) {
+    /**
+     * Reads the generated registries: the events of every entity (the application's data, whatever
+     * runs on it), and the {@code @OnEvent} handlers that {@code deployment} includes.
+     */
+    EventRegistry(Instances instances, Deployment deployment) {
+        for (EntityEvents<?> descriptor : deployment.registrations(EntityEvents.class)) {
             EntityEvents<?> previous = descriptorsByName.put(descriptor.entityType().getName(), descriptor);
             if (previous != null) {
                 throw new IllegalStateException("Two event registries for " + descriptor.entityType().getName()
@@ -36,11 +39,20 @@ public final class EventRegistry {
             }
             descriptorsByClass.put(descriptor.entityType(), descriptor);
         }
-        for (EventHandlers handlers : ServiceLoader.load(EventHandlers.class, classLoader)) {
+        for (EventHandlers handlers : deployment.registrations(EventHandlers.class)) {
             for (HandlerDeclaration declaration : handlers.handlers()) {
-                subscribe(new OnEventSubscriber(handlers, declaration, instances));
+                if (deployment.includes(declaringClass(declaration))) {
+                    subscribe(new OnEventSubscriber(handlers, declaration, instances));
+                }
             }
         }
+    }
+
+    /** The binary name of the class whose method a handler is: its key is {@code <class>#<method>}. */
+    private static String declaringClass(HandlerDeclaration declaration) {
+        String key = declaration.key();
+        int hash = key.indexOf('#');
+        return hash < 0 ? key : key.substring(0, hash);
     }
 
     /** Adds a subscriber; before the runtime starts. */

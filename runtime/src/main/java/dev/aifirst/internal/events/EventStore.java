@@ -4,7 +4,6 @@ import dev.aifirst.annotations.Trigger;
 import dev.aifirst.events.DeliveryStatus;
 import dev.aifirst.events.EventQuery;
 import dev.aifirst.events.EventStatus;
-import dev.aifirst.internal.persistence.Dialect;
 import dev.aifirst.internal.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,10 +23,11 @@ final class EventStore {
     private static final String EVENT_COLUMNS = "id, entity_type, entity_id, name, declared_name, namespace, status,"
             + " trigger_kind, due_at, occurred_at, occurrence, watch_key, snapshot, note";
 
-    private final Dialect dialect;
+    /** db-scheduler's table, written together with new rows on PostgreSQL. */
+    private final String schedulerTable;
 
-    EventStore(Dialect dialect) {
-        this.dialect = dialect;
+    EventStore(String schedulerTable) {
+        this.schedulerTable = schedulerTable;
     }
 
     /** The rows of one entity, locked for this transaction. */
@@ -183,7 +183,7 @@ final class EventStore {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         sql.append(" RETURNING id, entity_type, entity_id, name, namespace, occurrence, due_at),"
-                + " t AS (INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                + " t AS (INSERT INTO " + schedulerTable + " (task_name, task_instance, execution_time, picked, version)"
                 + " SELECT ?, e.id || ':' || e.occurrence, GREATEST(e.due_at, ?), FALSE, 1 FROM e"
                 + " WHERE e.due_at IS NOT NULL)"
                 + " SELECT id, entity_type, entity_id, name, namespace FROM e");

@@ -6,9 +6,10 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The runtime's database: a {@link DataSource}, its {@link Dialect}, and plain JDBC transactions.
- * The runtime's own tables are written with JDBC, not through the application's Hibernate session
- * factory, except where a write must join the application's transaction (see the events package).
+ * The runtime's database: a {@link DataSource}, its {@link Dialect}, the name of db-scheduler's
+ * table in it, and plain JDBC transactions. The runtime's own tables are written with JDBC, not
+ * through the application's Hibernate session factory, except where a write must join the
+ * application's transaction (see the events package).
  */
 public final class Database {
 
@@ -20,9 +21,17 @@ public final class Database {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final String schedulerTable;
 
+    /** The database with db-scheduler's table under its default name. */
     public Database(DataSource dataSource) {
+        this(dataSource, SchedulerTable.DEFAULT_NAME);
+    }
+
+    /** The database with db-scheduler's table named {@code schedulerTable}. */
+    public Database(DataSource dataSource, String schedulerTable) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.schedulerTable = SchedulerTable.checkName(schedulerTable);
         try (Connection connection = dataSource.getConnection()) {
             this.dialect = Dialect.of(connection);
         } catch (SQLException e) {
@@ -36,6 +45,11 @@ public final class Database {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The name of db-scheduler's table, which every query of executions uses. */
+    public String schedulerTable() {
+        return schedulerTable;
     }
 
     /**

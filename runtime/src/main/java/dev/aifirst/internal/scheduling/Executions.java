@@ -1,6 +1,7 @@
 package dev.aifirst.internal.scheduling;
 
 import dev.aifirst.Backlog;
+import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Dialect;
 import dev.aifirst.internal.persistence.Sql;
 import java.sql.Connection;
@@ -16,10 +17,33 @@ import java.util.Optional;
  * Writes db-scheduler executions in the caller's JDBC transaction, so that a state change and the
  * scheduling of the work that follows it commit together (the outbox). Our executions carry no task
  * data: the task instance id names the row of our own table that holds the state.
+ *
+ * <p>The table may be the application's own, shared with its db-scheduler: what this class reads
+ * (the earliest due time, the backlog) counts only the runtime's tasks, whose names begin with
+ * {@value #TASK_PREFIX}.
  */
 public final class Executions {
 
-    private Executions() {
+    /** How the name of every task of the runtime begins. */
+    public static final String TASK_PREFIX = "aif-";
+    private static final String OURS = "task_name LIKE '" + TASK_PREFIX + "%'";
+
+    private final Dialect dialect;
+    private final String table;
+
+    private Executions(Dialect dialect, String table) {
+        this.dialect = dialect;
+        this.table = table;
+    }
+
+    /** The executions in {@code database}'s db-scheduler table. */
+    public static Executions of(Database database) {
+        return new Executions(database.dialect(), database.schedulerTable());
+    }
+
+    /** The name of db-scheduler's table, for SQL that writes executions together with other rows. */
+    public String table() {
+        return table;
     }
 
     /**
@@ -28,9 +52,8 @@ public final class Executions {
      *
      * @return whether a new execution was added
      */
-    public static boolean add(Connection connection, Dialect dialect, String task, String instance, Instant at)
-            throws SQLException {
-        String insert = "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+    public boolean add(Connection connection, String task, String instance, Instant at) throws SQLException {
+        String insert = "INSERT INTO " + table + " (task_name, task_instance, task_data, execution_time, picked, version)"
                 + " VALUES (?, ?, NULL, ?, FALSE, 1)";
         if (dialect == Dialect.POSTGRESQL) {
             insert += " ON CONFLICT (task_name, task_instance) DO NOTHING";
@@ -56,11 +79,11 @@ public final class Executions {
      * Adds executions that cannot exist yet (their instance ids are new) in one batch: one round trip
      * to the database for all of them.
      */
-    public static void addAll(Connection connection, List<NewExecution> executions) throws SQLException {
+    public void addAll(Connection connection, List<NewExecution> executions) throws SQLException {
         if (executions.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO scheduled_tasks"
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table
                 + " (task_name, task_instance, task_data, execution_time, picked, version) VALUES (?, ?, NULL, ?, FALSE, 1)")) {
             for (NewExecution execution : executions) {
                 statement.setString(1, execution.task());
@@ -77,9 +100,9 @@ public final class Executions {
      *
      * @return whether an execution was moved
      */
-    public static boolean reschedule(Connection connection, String task, String instance, Instant at) throws SQLException {
+    public boolean reschedule(Connection connection, String task, String instance, Instant at) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE scheduled_tasks SET execution_time = ?, version = version + 1"
+                "UPDATE " + table + " SET execution_time = ?, version = version + 1"
                         + " WHERE task_name = ? AND task_instance = ? AND picked = FALSE")) {
             statement.setObject(1, Sql.timestamp(at));
             statement.setString(2, task);
@@ -89,10 +112,9 @@ public final class Executions {
     }
 
     /** Adds the execution or, if it exists and is not running, moves it to {@code at}. */
-    public static void schedule(Connection connection, Dialect dialect, String task, String instance, Instant at)
-            throws SQLException {
+    public void schedule(Connection connection, String task, String instance, Instant at) throws SQLException {
         if (!reschedule(connection, task, instance, at)) {
-            add(connection, dialect, task, instance, at);
+            add(connection, task, instance, at);
         }
     }
 
@@ -101,19 +123,19 @@ public final class Executions {
      *
      * @return whether one was removed
      */
-    public static boolean remove(Connection connection, String task, String instance) throws SQLException {
+    public boolean remove(Connection connection, String task, String instance) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = FALSE")) {
+                "DELETE FROM " + table + " WHERE task_name = ? AND task_instance = ? AND picked = FALSE")) {
             statement.setString(1, task);
             statement.setString(2, instance);
             return statement.executeUpdate() == 1;
         }
     }
 
-    /** The earliest execution time of executions that are not running, if any. */
-    public static Optional<Instant> earliest(Connection connection) throws SQLException {
+    /** The earliest execution time of the runtime's executions that are not running, if any. */
+    public Optional<Instant> earliest(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT MIN(execution_time) FROM scheduled_tasks WHERE picked = FALSE");
+                "SELECT MIN(execution_time) FROM " + table + " WHERE picked = FALSE AND " + OURS);
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
@@ -122,14 +144,14 @@ public final class Executions {
     }
 
 
-    /** The scheduler's table as an operator sees it at {@code now}. */
-    public static Backlog backlog(Connection connection, Instant now) throws SQLException {
+    /** The runtime's executions as an operator sees them at {@code now}. */
+    public Backlog backlog(Connection connection, Instant now) throws SQLException {
         long due;
         Instant oldest;
         long running;
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*), MIN(execution_time),"
-                + " (SELECT COUNT(*) FROM scheduled_tasks WHERE picked) FROM scheduled_tasks"
-                + " WHERE picked = FALSE AND execution_time <= ?")) {
+                + " (SELECT COUNT(*) FROM " + table + " WHERE picked AND " + OURS + ") FROM " + table
+                + " WHERE picked = FALSE AND execution_time <= ? AND " + OURS)) {
             statement.setObject(1, Sql.timestamp(now));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -140,8 +162,8 @@ public final class Executions {
             }
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT task_name, task_instance,"
-                + " consecutive_failures, last_failure, execution_time FROM scheduled_tasks"
-                + " WHERE consecutive_failures > 0 ORDER BY last_failure LIMIT 100")) {
+                + " consecutive_failures, last_failure, execution_time FROM " + table
+                + " WHERE consecutive_failures > 0 AND " + OURS + " ORDER BY last_failure LIMIT 100")) {
             List<Backlog.FailingExecution> failing = Sql.list(statement, rs -> new Backlog.FailingExecution(
                     rs.getString("task_name"), rs.getString("task_instance"), rs.getInt("consecutive_failures"),
                     Sql.instant(rs, "last_failure"), Sql.instant(rs, "execution_time")));

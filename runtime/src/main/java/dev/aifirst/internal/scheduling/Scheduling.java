@@ -29,10 +29,17 @@ public final class Scheduling implements AutoCloseable {
 
     /** How long after a due moment the alarm looks for the work. */
     private static final long ALARM_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * db-scheduler deletes the executions of tasks it does not know after 14 days. The table may be
+     * the application's, shared with its own db-scheduler: those executions are the application's,
+     * and the runtime never deletes them.
+     */
+    private static final Duration KEEP_UNKNOWN_TASKS = Duration.ofDays(36_500);
 
     private final Scheduler scheduler;
     private final ManualScheduler manual;
     private final Database database;
+    private final Executions executions;
     private final Clock clock;
     private final Duration pollingInterval;
     /** Wakes the polling scheduler for work due before its next poll (a retry's backoff, a short sleep). */
@@ -45,6 +52,7 @@ public final class Scheduling implements AutoCloseable {
         this.scheduler = scheduler;
         this.manual = manual;
         this.database = database;
+        this.executions = Executions.of(database);
         this.clock = clock;
         this.pollingInterval = pollingInterval;
         this.alarm = manual != null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -56,7 +64,10 @@ public final class Scheduling implements AutoCloseable {
 
     /** A polling scheduler with worker threads, on {@code clock}. */
     public static Scheduling polling(Database database, Clock clock, List<Task<?>> tasks, SchedulerSettings settings) {
+        requireOwnNames(tasks);
         SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+                .tableName(database.schedulerTable())
+                .deleteUnresolvedAfter(KEEP_UNKNOWN_TASKS)
                 .clock(clock::instant)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
@@ -78,12 +89,26 @@ public final class Scheduling implements AutoCloseable {
 
     /** A scheduler that runs due work only when asked, synchronously, on {@code clock}. */
     public static Scheduling manual(Database database, SettableClock clock, List<Task<?>> tasks) {
-        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks).clock(clock);
+        requireOwnNames(tasks);
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks)
+                .clock(clock)
+                .tableName(database.schedulerTable());
+        builder.deleteUnresolvedAfter(KEEP_UNKNOWN_TASKS);
         if (database.dialect() == Dialect.H2) {
             builder.jdbcCustomization(new H2JdbcCustomization());
         }
         ManualScheduler manual = builder.build();
         return new Scheduling(manual, manual, database, null, null);
+    }
+
+    /** What {@link Executions} counts as the runtime's own rests on the names of its tasks. */
+    private static void requireOwnNames(List<Task<?>> tasks) {
+        for (Task<?> task : tasks) {
+            if (!task.getName().startsWith(Executions.TASK_PREFIX)) {
+                throw new IllegalStateException("The runtime's task " + task.getName() + " must be named "
+                        + Executions.TASK_PREFIX + "...");
+            }
+        }
     }
 
     public void start() {
@@ -144,7 +169,7 @@ public final class Scheduling implements AutoCloseable {
 
     /** When the earliest execution that is not running is due, if there is one. */
     public Optional<Instant> earliestDue() {
-        return database.inAutoCommit(Executions::earliest);
+        return database.inAutoCommit(executions::earliest);
     }
 
     public Scheduler scheduler() {

@@ -24,9 +24,11 @@ final class RunStore {
             + " WHERE id = ? AND seq = ?";
 
     private final Dialect dialect;
+    private final Executions executions;
 
-    RunStore(Dialect dialect) {
+    RunStore(Dialect dialect, Executions executions) {
         this.dialect = dialect;
+        this.executions = executions;
     }
 
     private static final String COLUMNS = "id, workflow, version, status, step, attempt, seq, lease, context,"
@@ -61,13 +63,13 @@ final class RunStore {
     void insertWithExecution(Connection c, RunRow run, String task, String instance, Instant at) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
             insert(c, run);
-            Executions.add(c, dialect, task, instance, at);
+            executions.add(c, task, instance, at);
             return;
         }
         // The run's id is new, so its execution cannot exist yet.
         try (PreparedStatement s = c.prepareStatement("WITH r AS (INSERT INTO aif_workflow_run (" + COLUMNS + ")"
                 + " " + VALUES + ")"
-                + " INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                + " INSERT INTO " + executions.table() + " (task_name, task_instance, task_data, execution_time, picked, version)"
                 + " VALUES (?, ?, NULL, ?, FALSE, 1)")) {
             int i = bindInsert(s, run);
             s.setString(i++, task);

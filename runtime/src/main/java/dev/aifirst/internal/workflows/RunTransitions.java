@@ -24,6 +24,7 @@ final class RunTransitions {
     private static final Logger LOG = LoggerFactory.getLogger(RunTransitions.class);
 
     private final Database database;
+    private final Executions executions;
     private final RunStore store;
     private final ClaimStore claims;
     private final Clock clock;
@@ -34,8 +35,10 @@ final class RunTransitions {
      * @param alarm told when a committed transition made work due at an instant, so that the
      *     scheduler looks for it then rather than at its next poll
      */
-    RunTransitions(Database database, RunStore store, ClaimStore claims, Clock clock, Consumer<Instant> alarm) {
+    RunTransitions(Database database, Executions executions, RunStore store, ClaimStore claims, Clock clock,
+            Consumer<Instant> alarm) {
         this.database = database;
+        this.executions = executions;
         this.store = store;
         this.claims = claims;
         this.clock = clock;
@@ -80,7 +83,7 @@ final class RunTransitions {
         RunLifecycle.check(run, transition.to, transition.name);
         long seq = run.seq;
         if (transition.replacesExecution) {
-            Executions.remove(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id());
+            executions.remove(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id());
         }
         if (transition.child != null) {
             store.insertWithExecution(c, transition.child, WorkflowTask.NAME,
@@ -97,11 +100,11 @@ final class RunTransitions {
             change.apply(c, claims, ClaimChange.holderOf(run), now);
         }
         if (transition.executeAt != null) {
-            Executions.add(c, database.dialect(), WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(),
+            executions.add(c, WorkflowTask.NAME, WorkflowTask.RunInstance.of(run).id(),
                     transition.executeAt);
         }
         if (transition.onFailure != null) {
-            Executions.add(c, database.dialect(), OnFailHook.TASK, run.id, now);
+            executions.add(c, OnFailHook.TASK, run.id, now);
         }
         if (run.status.ended()) {
             ended(c, run, now);

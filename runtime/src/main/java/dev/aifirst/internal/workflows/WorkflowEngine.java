@@ -4,9 +4,11 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.internal.events.EventEngine;
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.SessionTransactions;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.internal.scheduling.Resilience;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.scheduling.Wakeups;
@@ -38,12 +40,13 @@ public final class WorkflowEngine {
     private final Wakeups wakeups = new Wakeups();
 
     public WorkflowEngine(Database database, Clock clock, EventEngine events, SessionTransactions transactions,
-            Instances instances, ChatModel chatModel, ClassLoader classLoader) {
+            Instances instances, ChatModel chatModel, Deployment deployment) {
         this.database = database;
         this.clock = clock;
-        this.registry = new WorkflowRegistry(classLoader);
-        this.store = new RunStore(database.dialect());
-        RunTransitions transitions = new RunTransitions(database, store, events.claims(), clock, wakeups::at);
+        this.registry = new WorkflowRegistry(deployment);
+        Executions executions = Executions.of(database);
+        this.store = new RunStore(database.dialect(), executions);
+        RunTransitions transitions = new RunTransitions(database, executions, store, events.claims(), clock, wakeups::at);
         this.starter = new RunStarter(database, store, instances, clock);
         StepInvoker invoker = new StepInvoker(transactions, events.contexts(), instances);
         this.loop = new RunLoop(registry, store, transitions, starter, invoker, database, events.registry(), chatModel,

@@ -1,5 +1,6 @@
 package dev.aifirst.internal.workflows;
 
+import dev.aifirst.internal.deployment.Deployment;
 import dev.aifirst.spi.StepDeclaration;
 import dev.aifirst.spi.WorkflowDefinition;
 import dev.aifirst.workflows.WorkflowStep;
@@ -8,20 +9,28 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
-/** The workflows the compilation declared: their generated definitions, by name and by class. */
+/**
+ * The workflows the compilation declared and the runtime deploys: their generated definitions, by
+ * name and by class.
+ */
 final class WorkflowRegistry {
 
     private final Map<String, WorkflowDefinition<?>> byName = new LinkedHashMap<>();
     private final Map<Class<?>, WorkflowDefinition<?>> byType = new LinkedHashMap<>();
+    /** Workflows on the class path that the runtime was told not to deploy. */
+    private final Set<Class<?>> leftOut = new HashSet<>();
     /** The events some step waits for (declared names, templates, renderings). */
     private final Set<String> awaitedEvents = new HashSet<>();
 
     @SuppressWarnings("rawtypes")
-    WorkflowRegistry(ClassLoader classLoader) {
-        for (WorkflowDefinition definition : ServiceLoader.load(WorkflowDefinition.class, classLoader)) {
+    WorkflowRegistry(Deployment deployment) {
+        for (WorkflowDefinition definition : deployment.registrations(WorkflowDefinition.class)) {
+            if (!deployment.includes(definition.workflowType().getName())) {
+                leftOut.add(definition.workflowType());
+                continue;
+            }
             WorkflowDefinition<?> previous = byName.putIfAbsent(definition.name(), definition);
             if (previous != null) {
                 throw new IllegalStateException("Two workflows are named '" + definition.name() + "': "
@@ -48,6 +57,10 @@ final class WorkflowRegistry {
     /** The definition of {@code workflowClass}; a clear error if it is not a deployed workflow. */
     WorkflowDefinition<?> of(Class<?> workflowClass) {
         WorkflowDefinition<?> definition = byType.get(workflowClass);
+        if (definition == null && leftOut.contains(workflowClass)) {
+            throw new IllegalArgumentException(workflowClass.getName() + " is not deployed in this runtime:"
+                    + " AiFirst.builder().only(...) leaves it out");
+        }
         if (definition == null) {
             throw new IllegalArgumentException(workflowClass.getName() + " is not a deployed @Workflow (is the"
                     + " processor on the compiler's annotationProcessorPaths?)");

@@ -71,7 +71,7 @@ class RunLifecycleTest {
 
     @Test
     void theCommitPathRefusesToChangeARunThatEnded() {
-        RunTransitions transitions = new RunTransitions(null, null, null, null, at -> { });
+        RunTransitions transitions = new RunTransitions(null, null, null, null, null, at -> { });
         for (RunStatus ended : List.of(COMPLETED, FAILED, CANCELLED)) {
             RunRow run = run(ended);
             assertThatThrownBy(() -> transitions.apply(null, run, Transition.wake("{}", T0).build(), T0))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aifirst.internal.persistence.Database;
 import dev.aifirst.internal.persistence.Migrations;
+import dev.aifirst.internal.scheduling.Executions;
 import dev.aifirst.testsupport.DatabaseTest;
 import dev.aifirst.testsupport.TestDatabase;
 import dev.aifirst.workflows.RunStatus;
@@ -33,7 +34,7 @@ class RunStoreTest {
         db = TestDatabase.create();
         database = new Database(db.dataSource());
         new Migrations(database).migrate();
-        store = new RunStore(database.dialect());
+        store = new RunStore(database.dialect(), Executions.of(database));
     }
 
     @AfterEach
