@@ -55,7 +55,12 @@ public class AiFirstAutoConfiguration {
                 .instances(instances)
                 .threads(properties.getThreads())
                 .pollingInterval(properties.getPollingInterval())
-                .takeoverAfter(properties.getTakeoverAfter());
+                .takeoverAfter(properties.getTakeoverAfter())
+                .migrationMode(properties.getMigrationMode())
+                .schedulerTable(properties.getSchedulerTable());
+        if (!properties.getOnlyPackages().isEmpty()) {
+            builder.onlyPackages(properties.getOnlyPackages().toArray(String[]::new));
+        }
         if (properties.getNodeName() != null) {
             builder.nodeName(properties.getNodeName());
         }

@@ -1,6 +1,9 @@
 package dev.aifirst.spring;
 
+import dev.aifirst.MigrationMode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,6 +31,21 @@ public class AiFirstProperties {
      * it held. Shorter means faster recovery and more frequent heartbeats (a sixth of it).
      */
     private Duration takeoverAfter = Duration.ofMinutes(3);
+
+    /**
+     * What the runtime does with its tables when it starts: MIGRATE applies its scripts, VALIDATE only
+     * checks the schema (when the application's Flyway or Liquibase runs the scripts), NONE neither.
+     */
+    private MigrationMode migrationMode = MigrationMode.MIGRATE;
+
+    /** The name of db-scheduler's table; an existing compatible table of that name is reused. */
+    private String schedulerTable = "scheduled_tasks";
+
+    /**
+     * Deploys only the handlers and workflows of classes in these packages (and below them). Default:
+     * every one on the class path.
+     */
+    private List<String> onlyPackages = new ArrayList<>();
 
     private final Health health = new Health();
 
@@ -61,6 +79,30 @@ public class AiFirstProperties {
 
     public void setTakeoverAfter(Duration takeoverAfter) {
         this.takeoverAfter = takeoverAfter;
+    }
+
+    public MigrationMode getMigrationMode() {
+        return migrationMode;
+    }
+
+    public void setMigrationMode(MigrationMode migrationMode) {
+        this.migrationMode = migrationMode;
+    }
+
+    public String getSchedulerTable() {
+        return schedulerTable;
+    }
+
+    public void setSchedulerTable(String schedulerTable) {
+        this.schedulerTable = schedulerTable;
+    }
+
+    public List<String> getOnlyPackages() {
+        return onlyPackages;
+    }
+
+    public void setOnlyPackages(List<String> onlyPackages) {
+        this.onlyPackages = onlyPackages;
     }
 
     public Health getHealth() {

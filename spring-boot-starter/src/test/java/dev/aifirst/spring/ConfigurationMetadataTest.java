@@ -22,13 +22,16 @@ class ConfigurationMetadataTest {
         }
 
         assertThat(properties).containsOnlyKeys("aifirst.threads", "aifirst.polling-interval", "aifirst.node-name",
-                "aifirst.takeover-after", "aifirst.health.max-due-age", "management.health.aifirst.enabled");
+                "aifirst.takeover-after", "aifirst.migration-mode", "aifirst.scheduler-table", "aifirst.only-packages",
+                "aifirst.health.max-due-age", "management.health.aifirst.enabled");
         assertThat(properties.values()).allSatisfy(property ->
                 assertThat(property.path("description").asText()).as(property.get("name").asText()).isNotBlank());
         assertThat(properties.get("aifirst.threads").get("defaultValue").asInt()).isEqualTo(10);
         assertThat(properties.get("aifirst.polling-interval").get("type").asText()).isEqualTo("java.time.Duration");
         assertThat(properties.get("aifirst.polling-interval").get("defaultValue").asText()).isEqualTo("5s");
         assertThat(properties.get("aifirst.takeover-after").get("defaultValue").asText()).isEqualTo("3m");
+        assertThat(properties.get("aifirst.migration-mode").get("defaultValue").asText()).isEqualTo("migrate");
+        assertThat(properties.get("aifirst.scheduler-table").get("defaultValue").asText()).isEqualTo("scheduled_tasks");
         assertThat(properties.get("management.health.aifirst.enabled").get("defaultValue").asBoolean()).isTrue();
     }
 }
