@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -73,6 +74,10 @@ public final class AiFirst implements AutoCloseable {
     private final Agents agents;
     private final ChatModel chatModel;
     private final AutoCloseable ownedDataSource;
+    private final AtomicReference<State> state = new AtomicReference<>(State.READY);
+
+    /** A runtime is built ready, executes work once started, and stays stopped once closed. */
+    private enum State { READY, RUNNING, CLOSED }
 
     private AiFirst(Database database, Clock clock, Scheduling scheduling, EventEngine eventEngine,
             WorkflowEngine workflowEngine, AgentEngine agentEngine, CallerTransactions callers, ChatModel chatModel,
@@ -131,9 +136,35 @@ public final class AiFirst implements AutoCloseable {
         return database.dataSource();
     }
 
-    /** Stops the scheduler (running work finishes first) and, if the runtime created it, the data source. */
+    /**
+     * Starts executing work: the scheduler's workers begin to pick what is due. A runtime made with
+     * {@link Builder#start()} is started already; one made with {@link Builder#build()} starts here.
+     * Calling it again does nothing.
+     *
+     * @throws IllegalStateException if the runtime was closed: a closed runtime does not start again
+     */
+    public void start() {
+        if (state.compareAndSet(State.READY, State.RUNNING)) {
+            scheduling.start();
+        } else if (state.get() == State.CLOSED) {
+            throw new IllegalStateException("This AI-First runtime was closed; build a new one to execute work again");
+        }
+    }
+
+    /** Whether the runtime executes work: started and not closed. */
+    public boolean isRunning() {
+        return state.get() == State.RUNNING;
+    }
+
+    /**
+     * Stops the scheduler (running work finishes first) and, if the runtime created it, the data source.
+     * Calling it again does nothing.
+     */
     @Override
     public void close() {
+        if (state.getAndSet(State.CLOSED) == State.CLOSED) {
+            return;
+        }
         scheduling.close();
         eventEngine.stop();
         if (ownedDataSource != null) {
@@ -350,8 +381,20 @@ public final class AiFirst implements AutoCloseable {
             return this;
         }
 
-        /** Migrates or checks the schema, hooks into Hibernate and starts executing work. */
+        /** Migrates or checks the schema, hooks into Hibernate and starts executing work: {@code build().start()}. */
         public AiFirst start() {
+            AiFirst runtime = build();
+            runtime.start();
+            return runtime;
+        }
+
+        /**
+         * Migrates or checks the schema and hooks into Hibernate, without executing work yet: entity changes
+         * already become events, and runs can be started, but nothing is executed until
+         * {@link AiFirst#start()}. For a container that starts its components after wiring them
+         * (Spring's {@code SmartLifecycle}).
+         */
+        public AiFirst build() {
             HikariDataSource owned = null;
             DataSource source = dataSource;
             if (source == null) {
@@ -401,7 +444,6 @@ public final class AiFirst implements AutoCloseable {
                 if (timeMachine != null) {
                     timeMachine.attach(scheduling);
                 }
-                scheduling.start();
                 AiFirst runtime = new AiFirst(database, clock, scheduling, eventEngine, workflowEngine, agentEngine,
                         callers, chatModel, owned);
                 if (micrometer != null) {

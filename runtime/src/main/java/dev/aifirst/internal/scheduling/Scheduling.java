@@ -44,6 +44,8 @@ public final class Scheduling implements AutoCloseable {
     private final Duration pollingInterval;
     /** Wakes the polling scheduler for work due before its next poll (a retry's backoff, a short sleep). */
     private final ScheduledExecutorService alarm;
+    /** Whether the scheduler's threads were started: stopping one that never started waits for nothing, slowly. */
+    private volatile boolean started;
 
     private Scheduling(Scheduler scheduler, ManualScheduler manual, Database database, Clock clock,
             Duration pollingInterval) {
@@ -110,6 +112,7 @@ public final class Scheduling implements AutoCloseable {
     }
 
     public void start() {
+        started = true;
         scheduler.start();
     }
 
@@ -177,7 +180,9 @@ public final class Scheduling implements AutoCloseable {
     public void close() {
         if (manual == null) {
             alarm.shutdownNow();
-            scheduler.stop();
+            if (started) {
+                scheduler.stop();
+            }
         }
     }
 }
