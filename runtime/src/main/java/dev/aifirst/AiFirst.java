@@ -26,6 +26,7 @@ import dev.aifirst.internal.scheduling.SchedulerSettings;
 import dev.aifirst.internal.scheduling.Scheduling;
 import dev.aifirst.internal.workflows.RuntimeWorkflows;
 import dev.aifirst.internal.workflows.WorkflowEngine;
+import dev.aifirst.spi.EntityTransactions;
 import dev.aifirst.spi.Instances;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.workflows.RunQuery;
@@ -188,6 +189,7 @@ public final class AiFirst implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ChatModel chatModel;
         private Instances instances;
+        private EntityTransactions entityTransactions;
         private TimeMachine timeMachine;
         private ClassLoader classLoader;
         private SchedulerSettings scheduler = SchedulerSettings.defaults();
@@ -264,6 +266,17 @@ public final class AiFirst implements AutoCloseable {
          */
         public Builder openTelemetry(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /**
+         * Runs the runtime's transactions on the application's entities (a handler's delivery, a step)
+         * with the application's transaction management, so that its code inside them (a repository)
+         * works in the same transaction. Default: resource-local transactions of the
+         * {@code entityManagerFactory}. The Spring Boot starter passes Spring's.
+         */
+        public Builder entityTransactions(EntityTransactions entityTransactions) {
+            this.entityTransactions = Objects.requireNonNull(entityTransactions, "entityTransactions");
             return this;
         }
 
@@ -415,7 +428,7 @@ public final class AiFirst implements AutoCloseable {
                 ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
                 Deployment deployment = Deployment.only(loader, onlyClasses, onlyPackages);
                 Instances objects = instances != null ? instances : new SingletonInstances();
-                SessionTransactions transactions = new SessionTransactions(entityManagerFactory);
+                SessionTransactions transactions = new SessionTransactions(entityManagerFactory, entityTransactions);
                 if (migrationMode != MigrationMode.NONE) { // NONE takes the application's word for the schema
                     transactions.requireSameDatabase(database);
                 }

@@ -16,13 +16,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The AI-First runtime in a Spring Boot application: on the application's {@code DataSource} and
  * {@code EntityManagerFactory}, with Spring beans as the handlers and workflows, started and stopped
- * with the context, and joining the {@code @Transactional} method's transaction when a run is started
- * or signalled inside one. Each bean backs off when the application defines its own.
+ * with the context, joining the {@code @Transactional} method's transaction when a run is started or
+ * signalled inside one, and running handlers and steps in transactions of the application's
+ * {@code JpaTransactionManager}. Each bean backs off when the application defines its own.
  */
 // After the DataSource and JPA auto-configurations, named as Boot 3 and Boot 4 place them.
 @AutoConfiguration(afterName = {
@@ -49,7 +52,8 @@ public class AiFirstAutoConfiguration {
     @ConditionalOnMissingBean
     AiFirst aiFirst(DataSource dataSource, ObjectProvider<EntityManagerFactory> entityManagerFactory,
             AiFirstProperties properties, Instances instances, ObjectProvider<TimeMachine> timeMachine,
-            ObjectProvider<ChatModel> chatModel, ObjectProvider<AiFirstBuilderCustomizer> customizers) {
+            ObjectProvider<ChatModel> chatModel, ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<AiFirstBuilderCustomizer> customizers) {
         AiFirst.Builder builder = AiFirst.builder()
                 .dataSource(dataSource)
                 .instances(instances)
@@ -67,6 +71,12 @@ public class AiFirstAutoConfiguration {
         EntityManagerFactory emf = entityManagerFactory.getIfUnique();
         if (emf != null) {
             builder.entityManagerFactory(emf).currentEntityManager(springTransaction(emf));
+            // Handlers and steps in transactions of the application's JPA transaction manager, when it
+            // manages this factory: the application's code inside them works in the same transaction.
+            if (transactionManager.getIfUnique() instanceof JpaTransactionManager jpa
+                    && jpa.getEntityManagerFactory() == emf) {
+                builder.entityTransactions(new SpringEntityTransactions(jpa));
+            }
         }
         timeMachine.ifAvailable(builder::timeMachine);
         chatModel.ifUnique(builder::chatModel);

@@ -12,10 +12,12 @@ import dev.aifirst.spring.app.Confirmation;
 import dev.aifirst.spring.app.Greeter;
 import dev.aifirst.spring.app.Guestbook;
 import dev.aifirst.spring.app.StarterTestApplication;
+import dev.aifirst.spring.app.Stamps;
 import dev.aifirst.spring.testsupport.DatabaseTest;
 import dev.aifirst.testing.TimeMachine;
 import dev.aifirst.workflows.RunQuery;
 import dev.aifirst.workflows.RunStatus;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ class StarterTest {
     ApplicationContext context;
     @Autowired
     Bookings bookings;
+    @Autowired
+    Stamps stamps;
 
     @Test
     void theRuntimeRunsWithTheContextOnTheApplicationsTimeMachine() {
@@ -122,5 +126,15 @@ class StarterTest {
         String runId = runtime.workflows().start(Confirmation.class, context);
 
         assertThat(runtime.workflows().find(runId)).isNotNull();
+    }
+
+    @Test
+    void aRepositoryInAHandlerWritesInTheDeliverysTransactionAndRollsBackWithIt() {
+        desk.book("Flaky Fred", false);
+
+        time.runDue(); // the first attempt writes its stamp, then fails
+        time.advance(Duration.ofMinutes(1)); // the retry writes it again, and succeeds
+
+        assertThat(stamps.countByGuest("Flaky Fred")).as("stamps committed").isEqualTo(1);
     }
 }

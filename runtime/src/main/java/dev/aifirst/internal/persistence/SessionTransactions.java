@@ -1,5 +1,6 @@
 package dev.aifirst.internal.persistence;
 
+import dev.aifirst.spi.EntityTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -21,9 +22,16 @@ public final class SessionTransactions {
     }
 
     private final EntityManagerFactory entityManagerFactory;
+    /** The application's own transaction management, or null for the runtime's resource-local transactions. */
+    private final EntityTransactions applicationTransactions;
 
     public SessionTransactions(EntityManagerFactory entityManagerFactory) {
+        this(entityManagerFactory, null);
+    }
+
+    public SessionTransactions(EntityManagerFactory entityManagerFactory, EntityTransactions applicationTransactions) {
         this.entityManagerFactory = entityManagerFactory;
+        this.applicationTransactions = applicationTransactions;
     }
 
     /** Whether the runtime was given the application's Hibernate setup. */
@@ -37,21 +45,19 @@ public final class SessionTransactions {
 
     /**
      * Runs {@code work} in a new transaction, committing when it returns and rolling back when it
-     * throws; a checked exception of {@code work} comes out as a {@link UserCodeFailure}.
+     * throws; a checked exception of {@code work} comes out as a {@link UserCodeFailure}. The
+     * application's {@link EntityTransactions} run it, when it gave some.
      */
     public <T> T inTransaction(SessionWork<T> work) {
+        if (applicationTransactions != null) {
+            return applicationTransactions.inNewTransaction(entityManagerFactory,
+                    entityManager -> run(work, entityManager));
+        }
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         EntityTransaction transaction = entityManager.getTransaction();
         try {
             transaction.begin();
-            T result;
-            try {
-                result = work.run(entityManager.unwrap(Session.class));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new UserCodeFailure(e);
-            }
+            T result = run(work, entityManager);
             transaction.commit();
             return result;
         } catch (RuntimeException e) {
@@ -61,6 +67,16 @@ public final class SessionTransactions {
             throw e;
         } finally {
             entityManager.close();
+        }
+    }
+
+    private static <T> T run(SessionWork<T> work, EntityManager entityManager) {
+        try {
+            return work.run(entityManager.unwrap(Session.class));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserCodeFailure(e);
         }
     }
 
