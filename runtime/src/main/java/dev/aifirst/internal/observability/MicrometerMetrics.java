@@ -70,8 +70,7 @@ public final class MicrometerMetrics implements RuntimeMetrics {
         for (RunStatus status : RunStatus.values()) {
             Reading<Long> runs = keep(new Reading<>(() -> runsWithStatus.apply(status)));
             Gauge.builder("aifirst.runs", runs, r -> r.get().doubleValue()).description("Workflow runs by status")
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).strongReference(true)
-                    .register(registry);
+                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
         }
         Reading<Backlog> due = keep(new Reading<>(backlog));
         Gauge.builder("aifirst.backlog.due", due, r -> r.get().due())
